@@ -1,0 +1,34 @@
+// One lint config for the whole repository. The pure core (src/core) may not import
+// the server, the database, the readers/writers or Node built-ins: it must run in a browser too.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'bench/out/', 'docs/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: '纯核心不得依赖 Node 内置模块' },
+            { group: ['**/server/**', '**/db/**', '**/readers/**', '**/writers/**', '**/cli/**'], message: '纯核心不得依赖外层模块' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

@@ -1,0 +1,99 @@
+/**
+ * Finds the six section headings of the report (条例第五十条 fixes them) in a document, and headings that
+ * repeat the template's numbering inside a section (a defect seen in real reports: a narrative sub-heading
+ * `二、深化认识…` inside 一、总体情况).
+ */
+import type { SourceLocation } from '../check/finding.ts';
+import { SECTION_NUMBERS, SECTION_TITLES, type SectionNumber } from '../report/layout.ts';
+import type { DocBlock } from './report-document.ts';
+import { normalizeLabel } from './normalize-label.ts';
+
+const SECTION_KEYS: Record<SectionNumber, RegExp> = {
+  '1': /总体情况/,
+  '2': /主动公开政府信息/,
+  '3': /(收到|受理)和?处理政府信息公开申请/,
+  '4': /行政复议.*行政诉讼|复议.*诉讼情况/,
+  '5': /存在的?主要问题/,
+  '6': /其他需要报告的事项/,
+};
+
+const HEADING_MAX_LENGTH = 32;
+const NUMBERED = /^([一二三四五六七八九十]+)、/;
+
+export interface SectionHeading {
+  section: SectionNumber;
+  blockIndex: number;
+  text: string;
+  source: SourceLocation;
+}
+
+export interface StrayHeading {
+  blockIndex: number;
+  numeral: string;
+  text: string;
+  source: SourceLocation;
+}
+
+export interface SectionLayout {
+  /** First heading of each section found, in document order of discovery. */
+  headings: Partial<Record<SectionNumber, SectionHeading>>;
+  /** Template headings that appear more than once. */
+  repeated: SectionHeading[];
+  /** Numbered headings (`二、…`) that are not template headings, in narrative sections. */
+  stray: StrayHeading[];
+  /** Block index ranges [start, end) of each found section's content. */
+  ranges: Partial<Record<SectionNumber, { start: number; end: number }>>;
+  /** Index of the first section heading (the end of the title/preamble area). */
+  bodyStart: number;
+}
+
+export function headingSection(block: DocBlock): SectionNumber | null {
+  if (block.kind !== 'line') return null;
+  const norm = normalizeLabel(block.text);
+  if (norm.length > HEADING_MAX_LENGTH || /[。，,；;:]/.test(norm)) return null;
+  for (const section of SECTION_NUMBERS) {
+    if (!SECTION_KEYS[section].test(norm)) continue;
+    // A heading carries the template's numbering (一、) or is the bare title; `存在的主要问题：` inside
+    // section 五 is a sub-heading, not a second section 五.
+    if (NUMBERED.test(norm) || /^[一二三四五六]\./.test(norm) || normalizeLabel(SECTION_TITLES[section]).endsWith(norm)) {
+      return section;
+    }
+  }
+  return null;
+}
+
+export function findSections(blocks: DocBlock[]): SectionLayout {
+  const headings: SectionLayout['headings'] = {};
+  const repeated: SectionHeading[] = [];
+  const found: SectionHeading[] = [];
+  blocks.forEach((block, blockIndex) => {
+    const section = headingSection(block);
+    if (!section || block.kind !== 'line') return;
+    const heading = { section, blockIndex, text: block.text, source: block.source };
+    if (headings[section]) repeated.push(heading);
+    else {
+      headings[section] = heading;
+      found.push(heading);
+    }
+  });
+  const ordered = [...found].sort((a, b) => a.blockIndex - b.blockIndex);
+  const ranges: SectionLayout['ranges'] = {};
+  ordered.forEach((heading, i) => {
+    const next = ordered[i + 1];
+    ranges[heading.section] = { start: heading.blockIndex + 1, end: next ? next.blockIndex : blocks.length };
+  });
+  const stray: StrayHeading[] = [];
+  for (const section of ['1', '5', '6'] as const) {
+    const range = ranges[section];
+    if (!range) continue;
+    for (let i = range.start; i < range.end; i++) {
+      const block = blocks[i];
+      if (!block || block.kind !== 'line') continue;
+      const norm = normalizeLabel(block.text);
+      const m = NUMBERED.exec(norm);
+      if (!m || norm.length > HEADING_MAX_LENGTH) continue;
+      stray.push({ blockIndex: i, numeral: m[1] ?? '', text: block.text, source: block.source });
+    }
+  }
+  return { headings, repeated, stray, ranges, bodyStart: ordered[0]?.blockIndex ?? blocks.length };
+}

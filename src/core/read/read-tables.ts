@@ -1,0 +1,280 @@
+/**
+ * Fills tables 2, 3 and 4 of a report from the tokens of their sections, and reports what is damaged:
+ * missing tables, rows, columns and header labels, blank or unreadable cells, rows shifted in a TAB grid.
+ */
+import type { Finding, SourceLocation } from '../check/finding.ts';
+import {
+  T2_BLOCKS,
+  T3_COLUMN_LABELS,
+  T3_COLUMNS,
+  T3_ROW_GROUP_HEADINGS,
+  T3_ROWS,
+  T4_COLUMNS,
+  T4_GROUP_LABELS,
+  T4_GROUPS,
+  type FormatVersion,
+} from '../report/layout.ts';
+import type { Report } from '../report/report-schema.ts';
+import { setCell } from '../report/cell-path.ts';
+import { normalizeLabel } from './normalize-label.ts';
+import { parseCellValue, type CellValue } from './parse-cell-value.ts';
+import { matchesSpec, readLabelledRows, type LabelledRowSpec, type RowRead } from './read-labelled-rows.ts';
+import type { Token } from './table-tokens.ts';
+
+export type CellSources = Map<string, SourceLocation>;
+
+interface TableContext {
+  report: Report;
+  findings: Finding[];
+  sources: CellSources;
+  isTextGrid: boolean;
+}
+
+const TABLE_NAMES = { t2: '表二（主动公开政府信息情况）', t3: '表三（收到和处理政府信息公开申请情况）', t4: '表四（行政复议、行政诉讼情况）' };
+
+function where(source: SourceLocation | undefined): string {
+  if (!source) return '';
+  if (source.line !== undefined) return `第${source.line}行`;
+  const parts: string[] = [];
+  if (source.page !== undefined) parts.push(`第${source.page}页`);
+  if (source.table !== undefined) parts.push(`第${source.table}个表格`);
+  if (source.row !== undefined) parts.push(`第${source.row}行`);
+  if (source.col !== undefined) parts.push(`第${source.col}列`);
+  return parts.join('');
+}
+export { where as describeSource };
+
+/** Assigns parsed values to cell paths; blanks and unreadable text stay null and are collected. */
+function assign(
+  ctx: TableContext,
+  row: RowRead,
+  paths: string[],
+  kinds: ('count' | 'amount' | 'change' | 'text')[],
+  blanks: string[],
+): void {
+  row.values?.forEach((value: CellValue, i) => {
+    const path = paths[i];
+    const raw = row.raw[i];
+    if (!path || !raw) return;
+    ctx.sources.set(path, raw.source);
+    if (kinds[i] === 'text') {
+      setCell(ctx.report, path, raw.text === '' ? null : raw.text);
+      if (raw.text === '') blanks.push(`${path}（空白）`);
+      return;
+    }
+    if (value.kind === 'number') setCell(ctx.report, path, value.value);
+    else blanks.push(value.kind === 'blank' ? `${path}（空白）` : `${path}（“${value.text}”不是数字）`);
+  });
+}
+
+function reportRowProblems(
+  ctx: TableContext,
+  table: keyof typeof TABLE_NAMES,
+  specs: LabelledRowSpec[],
+  rows: Map<string, RowRead>,
+  pathsOf: (spec: LabelledRowSpec) => string[],
+): void {
+  const name = TABLE_NAMES[table];
+  const wrong = [...rows.values()].filter((r) => r.values === null);
+  const short = wrong.filter((r) => r.raw.length < r.spec.expected);
+  const long = wrong.filter((r) => r.raw.length > r.spec.expected);
+  const describe = (r: RowRead) =>
+    `${where(r.labelSource)}“${r.spec.label}”${r.raw.length}个（${r.raw.map((v) => v.text || '空').join('、')}）`;
+  if (short.length > 0) {
+    const expected = [...new Set(short.map((r) => r.spec.expected))].join('或');
+    ctx.findings.push({
+      code: 'COLUMN_MISSING',
+      level: 'error',
+      message: `${name}有${short.length}行的数值少于格式规定的${expected}个，无法确定缺的是哪一列，这些行按空处理、不作对齐猜测：${short.map(describe).join('；')}`,
+      cells: short.flatMap((r) => pathsOf(r.spec)),
+      source: short[0]?.labelSource,
+    });
+  }
+  if (long.length > 0) {
+    ctx.findings.push({
+      code: 'COLUMN_MISSING',
+      level: 'error',
+      message: `${name}有${long.length}行的数值多于格式规定的个数，表格列数与格式不符，这些行按空处理：${long.map(describe).join('；')}`,
+      cells: long.flatMap((r) => pathsOf(r.spec)),
+      source: long[0]?.labelSource,
+    });
+  }
+  const missing = specs.filter((s) => !rows.has(s.key));
+  if (rows.size === 0) {
+    ctx.findings.push({
+      code: 'TABLE_MISSING',
+      level: 'error',
+      message: `未找到${name}：文中没有该表的任何行标签`,
+      cells: specs.flatMap(pathsOf),
+    });
+  } else if (missing.length > 0) {
+    ctx.findings.push({
+      code: 'ROW_MISSING',
+      level: 'error',
+      message: `${name}缺少${missing.length}行：${missing.map((s) => `“${s.label}”`).join('、')}`,
+      cells: missing.flatMap(pathsOf),
+    });
+  }
+}
+
+function reportBlanks(ctx: TableContext, table: keyof typeof TABLE_NAMES, blanks: string[]): void {
+  if (blanks.length === 0) return;
+  const first = blanks[0]?.split('（')[0];
+  ctx.findings.push({
+    code: 'BLANK_CELL',
+    level: 'warning',
+    message: `${TABLE_NAMES[table]}有${blanks.length}个单元格为空或无法识别（空白不等于0）：${blanks.join('、')}`,
+    cells: blanks.map((b) => b.split('（')[0] ?? b),
+    source: first ? ctx.sources.get(first) : undefined,
+  });
+}
+
+function checkHeader(
+  ctx: TableContext,
+  table: keyof typeof TABLE_NAMES,
+  headerText: string,
+  required: string[],
+  dataComplete: boolean,
+  source: SourceLocation | undefined,
+): void {
+  const missing = required.filter((label) => !headerText.includes(normalizeLabel(label)));
+  if (missing.length === 0) return;
+  ctx.findings.push({
+    code: 'HEADER_MISSING',
+    level: 'warning',
+    message: `${TABLE_NAMES[table]}表头缺少${missing.map((m) => `“${m}”`).join('、')}${dataComplete ? '，而数据行完整，各列按格式顺序读取，请核对' : ''}`,
+    source,
+  });
+}
+
+const T3_LABELS = (format: FormatVersion) => T3_ROWS[format];
+const GROUP_NORMS = T3_ROW_GROUP_HEADINGS.map((h) => normalizeLabel(h).replace(/^[^、)]*[、)]/, ''));
+
+export function readTable3(ctx: TableContext, tokens: Token[]): void {
+  const format = ctx.report.format;
+  const specs: LabelledRowSpec[] = T3_LABELS(format).map((r) => ({ key: r.key, label: r.label, match: r.match, expected: 7 }));
+  const isLabel = (norm: string) => specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
+  const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
+  const pathsOf = (s: LabelledRowSpec) => T3_COLUMNS.map((c) => `t3.${s.key}.${c}`);
+  const blanks: string[] = [];
+  for (const row of rows.values()) assign(ctx, row, pathsOf(row.spec), T3_COLUMNS.map(() => 'count'), blanks);
+  reportRowProblems(ctx, 't3', specs, rows, pathsOf);
+  reportBlanks(ctx, 't3', blanks);
+
+  const firstLabel = tokens.findIndex((t) => specs.some((s) => matchesSpec(t.norm, s)));
+  if (firstLabel > 0 || (firstLabel === 0 && rows.size > 0)) {
+    const header = tokens.slice(0, Math.max(firstLabel, 0)).map((t) => t.norm).join('');
+    const complete = [...rows.values()].every((r) => r.values !== null) && rows.size === specs.length;
+    checkHeader(ctx, 't3', header, ['申请人情况', ...T3_COLUMNS.map((c) => T3_COLUMN_LABELS[c]), '法人或其他组织'], complete, tokens[0]?.source);
+  }
+  if (ctx.isTextGrid) reportShiftedRows(ctx, rows);
+}
+
+/** In a TAB grid the merged-cell gaps are printed, so every data row should start in the same column. */
+function reportShiftedRows(ctx: TableContext, rows: Map<string, RowRead>): void {
+  const gridRows = [...rows.values()].filter((r) => r.mode === 'grid' && r.values !== null && r.raw[0]);
+  const starts = new Map<number, number>();
+  for (const r of gridRows) starts.set(r.raw[0]!.col, (starts.get(r.raw[0]!.col) ?? 0) + 1);
+  if (starts.size < 2) return;
+  const usual = [...starts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const shifted = gridRows.filter((r) => r.raw[0]!.col !== usual);
+  ctx.findings.push({
+    code: 'ROW_SHIFTED',
+    level: 'info',
+    message: `${TABLE_NAMES.t3}有${shifted.length}行错位（数据不在第${usual + 1}列开始）：${shifted
+      .map((r) => `${where(r.labelSource)}“${r.spec.label}”从第${r.raw[0]!.col + 1}列开始`)
+      .join('；')}。已按行标签读取，请核对原表`,
+    source: shifted[0]?.labelSource,
+  });
+}
+
+export function readTable2(ctx: TableContext, tokens: Token[]): void {
+  const format = ctx.report.format;
+  const specs: LabelledRowSpec[] = [];
+  const paths = new Map<string, string[]>();
+  const kinds = new Map<string, ('count' | 'amount' | 'change' | 'text')[]>();
+  const headerLabels: string[] = [];
+  for (const block of T2_BLOCKS[format]) {
+    headerLabels.push(...block.columns.map((c) => c.replace(/（.*$/, '')));
+    for (const row of block.rows) {
+      const fields = row.fields.length === 0 ? [null] : row.fields;
+      specs.push({ key: row.key, label: row.label, match: row.match, expected: fields.length });
+      paths.set(row.key, fields.map((f) => (f === null ? `t2.${row.key}` : `t2.${row.key}.${f}`)));
+      kinds.set(
+        row.key,
+        fields.map((f) =>
+          f === null ? (row.key === 'fees10kYuan' ? 'amount' : 'count') : f === 'change' ? 'change' : f === 'amount' ? 'text' : 'count',
+        ),
+      );
+    }
+  }
+  const isLabel = (norm: string) => specs.some((s) => matchesSpec(norm, s));
+  const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
+  const blanks: string[] = [];
+  for (const row of rows.values()) assign(ctx, row, paths.get(row.spec.key) ?? [], kinds.get(row.spec.key) ?? [], blanks);
+  const pathsOf = (s: LabelledRowSpec) => paths.get(s.key) ?? [];
+  reportRowProblems(ctx, 't2', specs, rows, pathsOf);
+  reportBlanks(ctx, 't2', blanks);
+  if (rows.size > 0) {
+    const header = tokens.filter((t) => !isLabel(t.norm) && parseCellValue(t.text).kind !== 'number').map((t) => t.norm).join('');
+    checkHeader(ctx, 't2', header, [...new Set(headerLabels)], true, tokens[0]?.source);
+  }
+}
+
+export function readTable4(ctx: TableContext, tokens: Token[]): void {
+  const paths = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g}.${c}`));
+  const firstNumber = tokens.findIndex((t) => parseCellValue(t.text).kind === 'number');
+  const name = TABLE_NAMES.t4;
+  if (firstNumber < 0) {
+    ctx.findings.push({ code: 'TABLE_MISSING', level: 'error', message: `未找到${name}的数据行`, cells: paths, source: tokens[0]?.source });
+    return;
+  }
+  const first = tokens[firstNumber]!;
+  let raw: Token[];
+  if (first.row !== null) {
+    raw = tokens.filter((t) => t.row === first.row);
+    while (raw.length > 0 && raw[raw.length - 1]!.norm === '') raw.pop();
+    while (raw.length > 15 && raw[0]!.norm === '') raw.shift();
+  } else {
+    raw = tokens.slice(firstNumber).filter((t) => t.norm !== '');
+  }
+  if (raw.length !== 15) {
+    ctx.findings.push({
+      code: 'COLUMN_MISSING',
+      level: 'error',
+      message: `${name}数据行有${raw.length}个数值，格式规定为15个（行政复议5个、未经复议直接起诉5个、复议后起诉5个），无法确定缺的是哪一列，全部按空处理：${raw.map((t) => t.text || '空').join('、')}`,
+      cells: paths,
+      source: first.source,
+    });
+  } else {
+    const blanks: string[] = [];
+    raw.forEach((token, i) => {
+      const path = paths[i]!;
+      ctx.sources.set(path, token.source);
+      const value = parseCellValue(token.text);
+      if (value.kind === 'number') setCell(ctx.report, path, value.value);
+      else blanks.push(value.kind === 'blank' ? `${path}（空白）` : `${path}（“${value.text}”不是数字）`);
+    });
+    reportBlanks(ctx, 't4', blanks);
+  }
+  const header = tokens.slice(0, firstNumber).map((t) => t.norm).join('');
+  const groupLabels = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+  checkHeader(ctx, 't4', header, groupLabels, raw.length === 15, tokens[0]?.source);
+  const columnLabels = T4_COLUMNS.map((c) => normalizeLabel(c === 'total' ? '总计' : labelOf(c)));
+  const truncated = columnLabels.filter((label) => header.split(label).length - 1 < 3);
+  if (truncated.length > 0 && header.length > 0) {
+    ctx.findings.push({
+      code: 'HEADER_TRUNCATED',
+      level: 'info',
+      message: `${name}表头的列名不完整：${truncated.map((t) => `“${t}”`).join('、')}未在三组中各出现一次（可能被截断为“结果”“其他”“尚未”），各列按格式顺序读取`,
+      source: tokens[0]?.source,
+    });
+  }
+}
+
+function labelOf(column: (typeof T4_COLUMNS)[number]): string {
+  return { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' }[column];
+}
+
+export { T4_GROUP_LABELS };
+export type { TableContext };

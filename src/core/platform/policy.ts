@@ -1,0 +1,80 @@
+import type { Actor, AgencyScoped } from './actor.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * The one authorization policy of the platform. Every use-case asks `can(actor, action, resource)` (or
+ * `scopeOf` to filter a list) before it reads or writes; routes never decide on their own.
+ *
+ * Scope of a grant: 'own' — records of the actor's own agency; 'subtree' — of the actor's agency and every
+ * agency below it (上级监督 reads its whole subtree); 'any' — not tied to agencies (the audit log).
+ */
+export type Action =
+  | 'dashboard.view'
+  | 'agency.read'
+  | 'agency.create'
+  | 'agency.update'
+  | 'agency.updateGuide'
+  | 'user.read'
+  | 'user.create'
+  | 'user.update'
+  | 'user.grantAdminRole'
+  | 'user.unlock'
+  | 'audit.read'
+  | 'submission.read';
+
+export type Scope = 'own' | 'subtree' | 'any';
+
+const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
+  'dashboard.view': {
+    sysadmin: 'own',
+    secadmin: 'own',
+    auditadmin: 'own',
+    handler: 'own',
+    reviewer: 'own',
+    head: 'own',
+    supervisor: 'own',
+  },
+  // Staff read their own agency; the supervisor its subtree; the system administrator the tree it manages.
+  'agency.read': { sysadmin: 'subtree', handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'agency.create': { sysadmin: 'subtree' },
+  'agency.update': { sysadmin: 'subtree' },
+  // 条例第十二条: the agency keeps its 公开指南 up to date — its head may edit the contact details.
+  'agency.updateGuide': { sysadmin: 'subtree', head: 'own' },
+  'user.read': { sysadmin: 'subtree', secadmin: 'subtree' },
+  'user.create': { sysadmin: 'subtree' },
+  'user.update': { sysadmin: 'subtree' },
+  // 三员分立: only the security administrator hands out administrator roles and unlocks accounts.
+  'user.grantAdminRole': { secadmin: 'subtree' },
+  'user.unlock': { secadmin: 'subtree' },
+  // The audit administrator reads the audit log and nothing else.
+  'audit.read': { auditadmin: 'any' },
+  'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+};
+
+const breadth: Record<Scope, number> = { own: 1, subtree: 2, any: 3 };
+
+/** The widest scope any of the actor's roles grants for the action, or null if none does. */
+export function scopeOf(actor: Actor, action: Action): Scope | null {
+  let best: Scope | null = null;
+  for (const role of actor.roles) {
+    const s = grants[action][role];
+    if (s && (best === null || breadth[s] > breadth[best])) best = s;
+  }
+  return best;
+}
+
+/** Whether `actor` may perform `action` on a record of the given agency (or, for 'any' actions, at all). */
+export function can(actor: Actor | null, action: Action, resource?: AgencyScoped): boolean {
+  if (!actor) return false;
+  const scope = scopeOf(actor, action);
+  if (scope === null) return false;
+  if (scope === 'any') return true;
+  if (!resource) return false;
+  if (scope === 'own') return resource.agencyId === actor.agencyId;
+  return resource.agencyPath.startsWith(actor.agencyPath);
+}
+
+/** The roles that may ever perform the action — for menus and docs. */
+export function rolesFor(action: Action): Role[] {
+  return Object.keys(grants[action]) as Role[];
+}

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { AgencyRow, AgencyUpdate, Executor, NewAgencyRow } from '../schema.ts';
+import { likePrefix, type AgencyFilter } from './agency-filter.ts';
+
+export async function findAgency(ex: Executor, id: string): Promise<AgencyRow | undefined> {
+  return ex.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAgencyByCode(ex: Executor, code: string): Promise<AgencyRow | undefined> {
+  return ex.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** Agencies visible under the filter, ordered so that a parent precedes its children. */
+export async function listAgencies(ex: Executor, filter: AgencyFilter = { kind: 'all' }): Promise<AgencyRow[]> {
+  let q = ex.selectFrom('agencies').selectAll();
+  if (filter.kind === 'none') return [];
+  if (filter.kind === 'agency') q = q.where('id', '=', filter.agencyId);
+  if (filter.kind === 'subtree') q = q.where('path', 'like', sql<string>`${likePrefix(filter.path)} ESCAPE '\\'`);
+  return q.orderBy('path').execute();
+}
+
+export async function insertAgency(ex: Executor, row: NewAgencyRow): Promise<AgencyRow> {
+  return ex.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Optimistic update: writes only if the stored version is still `expectedVersion`, and bumps it.
+ * Returns the new row, or undefined when someone else saved first (the caller reports CONFLICT).
+ */
+export async function updateAgencyVersioned(
+  ex: Executor,
+  id: string,
+  expectedVersion: number,
+  patch: AgencyUpdate,
+): Promise<AgencyRow | undefined> {
+  return ex
+    .updateTable('agencies')
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countAgencies(ex: Executor): Promise<number> {
+  const r = await ex
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

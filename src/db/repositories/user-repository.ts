@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Executor, NewUserRow, UserRow } from '../schema.ts';
+import { likePrefix, type AgencyFilter } from './agency-filter.ts';
+
+export type UserWithAgency = UserRow & { agency_name: string; agency_path: string };
+
+export async function findUser(ex: Executor, id: string): Promise<UserWithAgency | undefined> {
+  return userQuery(ex).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByLogin(ex: Executor, login: string): Promise<UserWithAgency | undefined> {
+  return userQuery(ex).where('users.login', '=', login).executeTakeFirst();
+}
+
+export async function listUsers(ex: Executor, filter: AgencyFilter): Promise<UserWithAgency[]> {
+  if (filter.kind === 'none') return [];
+  let q = userQuery(ex);
+  if (filter.kind === 'agency') q = q.where('users.agency_id', '=', filter.agencyId);
+  if (filter.kind === 'subtree')
+    q = q.where('agencies.path', 'like', sql<string>`${likePrefix(filter.path)} ESCAPE '\\'`);
+  return q.orderBy('agencies.path').orderBy('users.login').execute();
+}
+
+function userQuery(ex: Executor) {
+  return ex
+    .selectFrom('users')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .selectAll('users')
+    .select(['agencies.name as agency_name', 'agencies.path as agency_path']);
+}
+
+export async function insertUser(ex: Executor, row: NewUserRow): Promise<UserRow> {
+  return ex.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export type UserPatch = Partial<
+  Pick<
+    UserRow,
+    | 'display_name'
+    | 'agency_id'
+    | 'roles'
+    | 'disabled'
+    | 'password_hash'
+    | 'must_change_password'
+    | 'password_changed_at'
+    | 'failed_attempts'
+    | 'locked_until'
+    | 'updated_at'
+  >
+>;
+
+/** Optimistic update (see updateAgencyVersioned). */
+export async function updateUserVersioned(
+  ex: Executor,
+  id: string,
+  expectedVersion: number,
+  patch: UserPatch,
+): Promise<UserRow | undefined> {
+  return ex
+    .updateTable('users')
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Login bookkeeping: counters, lock and last login. Not versioned — a failed login must not make an
+ * administrator's pending edit of the account conflict.
+ */
+export async function setLoginState(
+  ex: Executor,
+  id: string,
+  state: { failed_attempts: number; locked_until: string | null; last_login_at?: string },
+): Promise<void> {
+  await ex.updateTable('users').set(state).where('id', '=', id).execute();
+}
+
+export async function countUsers(ex: Executor): Promise<number> {
+  const r = await ex
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

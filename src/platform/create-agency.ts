@@ -1,0 +1,55 @@
+import { AppError } from '../core/platform/app-error.ts';
+import { agencyCodeProblem } from '../core/platform/credit-code.ts';
+import { can } from '../core/platform/policy.ts';
+import { findAgency, findAgencyByCode, insertAgency } from '../db/repositories/agency-repository.ts';
+import type { AgencyRow } from '../db/schema.ts';
+import type { CreateAgencyInput } from './agency-input.ts';
+import { nowIso, type UseCaseContext } from './context.ts';
+import { recordAudit } from './record-audit.ts';
+import { newId } from './session-token.ts';
+import { agencySnapshot } from './snapshots.ts';
+
+export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput): Promise<AgencyRow> {
+  const parent = await findAgency(ctx.db, input.parentId);
+  if (!parent) throw new AppError('VALIDATION', undefined, { parentId: '上级机构不存在' });
+  if (!can(ctx.actor, 'agency.create', { agencyId: parent.id, agencyPath: parent.path }))
+    throw new AppError('FORBIDDEN');
+  const codeProblem = agencyCodeProblem(input.code);
+  if (codeProblem) throw new AppError('VALIDATION', undefined, { code: codeProblem });
+  if (await findAgencyByCode(ctx.db, input.code)) {
+    throw new AppError('VALIDATION', undefined, { code: '该机构代码已被其他机构使用' });
+  }
+  const id = newId();
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await insertAgency(trx, {
+      id,
+      parent_id: parent.id,
+      path: `${parent.path}${id}/`,
+      name: input.name,
+      code: input.code,
+      kind: input.kind,
+      address: input.address,
+      postcode: input.postcode,
+      office_hours: input.officeHours,
+      phone: input.phone,
+      fax: input.fax,
+      online_channel: input.onlineChannel,
+      email: input.email,
+      report_deadline: input.reportDeadline,
+      settings: '{}',
+      sort_order: input.sortOrder,
+      is_demo: 0,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'agency.create',
+      entity: 'agency',
+      entityId: id,
+      after: agencySnapshot(row),
+    });
+    return row;
+  });
+}

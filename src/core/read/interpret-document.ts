@@ -26,6 +26,8 @@ export interface ReadContext {
   signature: Signature;
   title: TitleInfo;
   publishedSource?: SourceLocation;
+  /** Where a piece of running text stands in the input (first line block containing it). */
+  locateText: (quote: string) => SourceLocation | undefined;
 }
 
 export interface Interpretation {
@@ -151,7 +153,16 @@ export function interpretDocument(doc: ReportDocument): Interpretation {
   return {
     report,
     findings,
-    context: { kind: doc.kind, sources, sections, signature, title, publishedSource },
+    context: { kind: doc.kind, sources, sections, signature, title, publishedSource, locateText: textLocator(blocks) },
+  };
+}
+
+function textLocator(blocks: DocBlock[]): (quote: string) => SourceLocation | undefined {
+  return (quote) => {
+    const needle = normalizeLabel(quote);
+    if (needle === '') return undefined;
+    const block = blocks.find((b) => b.kind === 'line' && normalizeLabel(b.text).includes(needle));
+    return block?.source;
   };
 }
 

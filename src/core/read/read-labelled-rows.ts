@@ -23,6 +23,8 @@ export interface RowRead {
   /** Parsed values when the count matches the template, else null. */
   values: CellValue[] | null;
   mode: 'grid' | 'stream';
+  /** Grid mode: every cell after the label, blanks included, with its column. */
+  cells: { text: string; source: SourceLocation; col: number }[];
 }
 
 export function matchesSpec(norm: string, spec: { match: string[] }): boolean {
@@ -43,6 +45,7 @@ export function readLabelledRows(
     const spec = specs.find((s) => !result.has(s.key) && matchesSpec(token.norm, s));
     if (!spec) continue;
     let raw: RowRead['raw'] = [];
+    let cells: RowRead['cells'] = [];
     let mode: RowRead['mode'];
     if (token.row !== null) {
       mode = 'grid';
@@ -51,6 +54,7 @@ export function readLabelledRows(
         raw.push({ text: t.text, source: t.source, col: t.col });
       }
       i += raw.length;
+      cells = [...raw];
       // Merged-cell gaps show as empty cells at the ends of a grid row; a blank inside the data stays a blank.
       while (raw.length > 0 && raw[raw.length - 1]!.text.trim() === '') raw.pop();
       while ((leadingBlanksAreGaps || raw.length > spec.expected) && raw[0]?.text.trim() === '') raw.shift();
@@ -66,7 +70,30 @@ export function readLabelledRows(
     }
     raw = raw.map((r) => ({ ...r, text: r.text.trim() }));
     const values = raw.length === spec.expected ? raw.map((r) => parseCellValue(r.text)) : null;
-    result.set(spec.key, { spec, labelSource: token.source, raw, values, mode });
+    result.set(spec.key, { spec, labelSource: token.source, raw, values, mode, cells });
   }
   return result;
+}
+
+/**
+ * In a regular TAB grid the well-read rows show in which column the data start. A row whose count came out
+ * wrong only because a blank cell at its edge looked like a merge gap is read again by position — but only
+ * when every printed value lies inside that window, so nothing is ever moved into another column.
+ */
+export function rereadByColumns(rows: Map<string, RowRead>): void {
+  const counts = new Map<number, number>();
+  for (const r of rows.values()) {
+    if (r.mode === 'grid' && r.values !== null && r.raw[0]) counts.set(r.raw[0].col, (counts.get(r.raw[0].col) ?? 0) + 1);
+  }
+  const start = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (start === undefined) return;
+  for (const r of rows.values()) {
+    if (r.mode !== 'grid' || r.values !== null) continue;
+    const end = start + r.spec.expected;
+    const window = r.cells.filter((c) => c.col >= start && c.col < end);
+    const outside = r.cells.filter((c) => (c.col < start || c.col >= end) && c.text.trim() !== '');
+    if (window.length !== r.spec.expected || outside.length > 0) continue;
+    r.raw = window.map((c) => ({ ...c, text: c.text.trim() }));
+    r.values = r.raw.map((c) => parseCellValue(c.text));
+  }
 }

@@ -18,7 +18,7 @@ import type { Report } from '../report/report-schema.ts';
 import { setCell } from '../report/cell-path.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { parseCellValue, type CellValue } from './parse-cell-value.ts';
-import { matchesSpec, readLabelledRows, type LabelledRowSpec, type RowRead } from './read-labelled-rows.ts';
+import { matchesSpec, readLabelledRows, rereadByColumns, type LabelledRowSpec, type RowRead } from './read-labelled-rows.ts';
 import type { Token } from './table-tokens.ts';
 
 export type CellSources = Map<string, SourceLocation>;
@@ -155,6 +155,7 @@ export function readTable3(ctx: TableContext, tokens: Token[]): void {
   const specs: LabelledRowSpec[] = T3_LABELS(format).map((r) => ({ key: r.key, label: r.label, match: r.match, expected: 7 }));
   const isLabel = (norm: string) => specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
   const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
+  if (ctx.isTextGrid) rereadByColumns(rows);
   const pathsOf = (s: LabelledRowSpec) => T3_COLUMNS.map((c) => `t3.${s.key}.${c}`);
   const blanks: string[] = [];
   for (const row of rows.values()) assign(ctx, row, pathsOf(row.spec), T3_COLUMNS.map(() => 'count'), blanks);
@@ -210,6 +211,7 @@ export function readTable2(ctx: TableContext, tokens: Token[]): void {
   }
   const isLabel = (norm: string) => specs.some((s) => matchesSpec(norm, s));
   const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
+  if (ctx.isTextGrid) rereadByColumns(rows);
   const blanks: string[] = [];
   for (const row of rows.values()) assign(ctx, row, paths.get(row.spec.key) ?? [], kinds.get(row.spec.key) ?? [], blanks);
   const pathsOf = (s: LabelledRowSpec) => paths.get(s.key) ?? [];
@@ -233,8 +235,11 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
   let raw: Token[];
   if (first.row !== null) {
     raw = tokens.filter((t) => t.row === first.row);
-    while (raw.length > 0 && raw[raw.length - 1]!.norm === '') raw.pop();
-    while (raw.length > 15 && raw[0]!.norm === '') raw.shift();
+    // A full 15-cell row is read by position, so a blank at either end stays a blank cell.
+    if (raw.length !== 15) {
+      while (raw.length > 0 && raw[raw.length - 1]!.norm === '') raw.pop();
+      while (raw.length > 15 && raw[0]!.norm === '') raw.shift();
+    }
   } else {
     raw = tokens.slice(firstNumber).filter((t) => t.norm !== '');
   }

@@ -15,6 +15,7 @@ import { isChromeLine, parsePublishedAt, readSignature, readTitle, type Signatur
 import { describeSource, readTable2, readTable3, readTable4, type CellSources } from './read-tables.ts';
 import type { DocBlock, InputKind, ReportDocument } from './report-document.ts';
 import { tableTokens } from './table-tokens.ts';
+import { expandFieldSheet } from './expand-field-sheet.ts';
 import { matchesSpec } from './read-labelled-rows.ts';
 import { T2_BLOCKS, T3_ROWS } from '../report/layout.ts';
 
@@ -57,7 +58,8 @@ function firstYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function interpretDocument(doc: ReportDocument): Interpretation {
+export function interpretDocument(input: ReportDocument): Interpretation {
+  const doc = input.kind === 'xlsx' ? expandFieldSheet(input) : input;
   const { blocks } = doc;
   const findings: Finding[] = [];
   const report = emptyReport(detectFormat(blocks));

@@ -55,9 +55,13 @@ export function readLabelledRows(
       }
       i += raw.length;
       cells = [...raw];
-      // Merged-cell gaps show as empty cells at the ends of a grid row; a blank inside the data stays a blank.
-      while (raw.length > 0 && raw[raw.length - 1]!.text.trim() === '') raw.pop();
-      while ((leadingBlanksAreGaps || raw.length > spec.expected) && raw[0]?.text.trim() === '') raw.shift();
+      // Documents with real cells (HTML, Word, XLSX, PDF) hold a blank cell as an empty cell, so a row with exactly
+      // the template's count is taken as it stands. Otherwise empty cells at the ends are merge gaps or padding
+      // (always so in TAB grids); a blank inside the data stays a blank.
+      if (leadingBlanksAreGaps || raw.length !== spec.expected) {
+        while (raw.length > 0 && raw[raw.length - 1]!.text.trim() === '') raw.pop();
+        while ((leadingBlanksAreGaps || raw.length > spec.expected) && raw[0]?.text.trim() === '') raw.shift();
+      }
     } else {
       mode = 'stream';
       for (let j = i + 1; j < tokens.length; j++) {

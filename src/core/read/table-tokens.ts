@@ -20,7 +20,7 @@ export interface Token {
 
 /** Words of the template's table headers: a token holding one of them belongs to a table, not to narrative. */
 const TABLE_VOCABULARY =
-  /第二十条|信息内容|本年制发|本年废止|现行有效|处理决定|收费金额|本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购|勾稽关系|本列数据|申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益|法律服务|^其他$|^总计$|行政复议|行政诉讼|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|^结果|^尚未|本年度办理结果|不予公开|无法提供|不予处理|其他处理/;
+  /^表[一二三四五][:：\s]|第二十条|信息内容|本年制发|本年废止|现行有效|处理决定|收费金额|本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购|勾稽关系|本列数据|申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益|法律服务|^其他$|^总计$|行政复议|行政诉讼|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|^结果|^尚未|本年度办理结果|不予公开|无法提供|不予处理|其他处理/;
 
 /** Narrative sentences end with a full stop or run long; table cells do not. */
 export function isNarrative(text: string): boolean {

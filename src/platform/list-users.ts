@@ -1,10 +1,11 @@
 import { AppError } from '../core/platform/app-error.ts';
-import { can } from '../core/platform/policy.ts';
+import { can, scopeOf } from '../core/platform/policy.ts';
 import { findUser, listUsers, type UserWithAgency } from '../db/repositories/user-repository.ts';
 import { agencyFilterFor } from './agency-filter-for.ts';
 import type { UseCaseContext } from './context.ts';
 
 export async function listVisibleUsers(ctx: UseCaseContext): Promise<UserWithAgency[]> {
+  if (!ctx.actor || scopeOf(ctx.actor, 'user.read') === null) throw new AppError('FORBIDDEN');
   return listUsers(ctx.db, agencyFilterFor(ctx.actor, 'user.read'));
 }
 

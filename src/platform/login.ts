@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../core/platform/app-error.ts';
 import type { Actor } from '../core/platform/actor.ts';
 import { insertSession } from '../db/repositories/session-repository.ts';
@@ -7,6 +8,11 @@ import { nowIso, type UseCaseContext } from './context.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
 import { recordAudit } from './record-audit.ts';
 import { hashSecret, newSecret } from './session-token.ts';
+
+export const loginInput = z.object({
+  login: z.string().trim().min(1, '请填写登录名').max(64),
+  password: z.string().min(1, '请填写密码').max(256),
+});
 
 export interface LoginInput {
   login: string;

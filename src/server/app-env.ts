@@ -1,0 +1,28 @@
+import type { Actor } from '../core/platform/actor.ts';
+import type { OpenDatabase } from '../db/open-database.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import type { RateLimiter } from './middleware/rate-limiter.ts';
+
+/** What the app is built from; tests pass their own clock and database. */
+export interface AppDeps {
+  database: OpenDatabase;
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export type SessionVar =
+  | { kind: 'none' }
+  | { kind: 'expired' }
+  | { kind: 'active'; actor: Actor; csrfToken: string; mustChangePassword: boolean; token: string };
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    session: SessionVar;
+    requestId: string;
+    ip: string;
+    limiter: RateLimiter;
+  };
+}

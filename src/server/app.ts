@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { AppError, isAppError } from '../core/platform/app-error.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { errorStatus } from './error-status.ts';
+import { clientIp } from './http/client-ip.ts';
+import { chromeFor, renderPage } from './http/render.ts';
+import { csrfMiddleware } from './middleware/csrf-middleware.ts';
+import { RateLimiter } from './middleware/rate-limiter.ts';
+import { requestLogger } from './middleware/request-logger.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { sessionMiddleware } from './middleware/session-middleware.ts';
+import { apiOperations } from './routes/api-operations.ts';
+import { apiRoutes } from './routes/api-routes.ts';
+import { openApiDocument } from './routes/openapi-document.ts';
+import { portalRoutes } from './routes/portal-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
+import { apiDocsPage } from './views/api-docs-page.ts';
+import { errorPage } from './views/portal-pages.ts';
+
+/**
+ * Builds the whole HTTP application. No port, no process: `app.request()` runs it in-process in tests,
+ * src/server/main.ts serves it.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const limiter = new RateLimiter();
+  let requestCounter = 0;
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('limiter', limiter);
+    c.set('session', { kind: 'none' });
+    c.set('ip', clientIp(c, deps.config.trustProxy));
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? `${process.pid}-${++requestCounter}`);
+    await next();
+  });
+  app.use('*', requestLogger());
+  app.use('*', securityHeaders({ hsts: deps.config.cookieSecure }));
+  app.use('/staff/*', sessionMiddleware());
+  app.use('/staff', sessionMiddleware());
+  app.use('/api/v1/*', sessionMiddleware());
+  app.use('*', csrfMiddleware());
+
+  app.onError((err, c) => {
+    const e = isAppError(err) ? err : new AppError('INTERNAL');
+    if (!isAppError(err))
+      deps.logger.error('unhandled error', {
+        reqId: c.get('requestId'),
+        error: String(err),
+        stack: (err as Error).stack,
+      });
+    const status = errorStatus[e.code];
+    if (c.req.path.startsWith('/api/')) {
+      return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, status);
+    }
+    const area = c.req.path.startsWith('/staff') ? 'staff' : 'portal';
+    const back = e.code === 'CONFLICT' ? { href: c.req.path, label: '刷新，载入最新内容' } : undefined;
+    return renderPage(c, chromeFor(c, '出错了', area), errorPage(status, e.message, back), status);
+  });
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404);
+    return renderPage(c, chromeFor(c, '页面不存在', 'portal'), errorPage(404, '您访问的页面不存在或已删除。'), 404);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.database.db);
+      return c.json({ status: 'ok', db: deps.database.dialect });
+    } catch {
+      return c.json({ status: 'error', db: deps.database.dialect }, 503);
+    }
+  });
+
+  app.route('/', portalRoutes());
+  app.route('/staff', staffRoutes());
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => renderPage(c, chromeFor(c, '接口文档', 'portal'), apiDocsPage(apiOperations)));
+  app.route('/api/v1', apiRoutes());
+  return app;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, from the environment, validated once at start. Each problem is reported in
+ * Chinese with the variable's name; the process exits non-zero rather than run half-configured.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dbPoolSize: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  demo: boolean;
+  adminPassword: string | undefined;
+  logLevel: LogLevel;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  rateLimitLoginPerMinute: number;
+  rateLimitPublicPerMinute: number;
+  shutdownTimeoutSeconds: number;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const flag = (name: string) =>
+  z.enum(['0', '1', 'true', 'false'], { message: `${name} 只能为 0 或 1` }).transform((v) => v === '1' || v === 'true');
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} 应为整数`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} 应在 ${min} 到 ${max} 之间`);
+
+const positive = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `${name} 应为正数`)
+    .transform(Number)
+    .refine((n) => n > 0, `${name} 应大于 0`);
+
+const variables = {
+  PORT: { schema: int('PORT', 0, 65535), default: '3000' },
+  HOST: { schema: z.string().min(1, 'HOST 不能为空'), default: '127.0.0.1' },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .min(1, 'DATABASE_URL 不能为空')
+      .refine(
+        (v) => /^postgres(ql)?:\/\/.+/.test(v) || /^(sqlite:|file:)?[^:]+$/.test(v) || v === ':memory:',
+        'DATABASE_URL 应为 postgres://用户@主机:端口/库名，或 SQLite 文件路径（如 sqlite:./data/gongkai.db）',
+      ),
+    default: 'sqlite:./data/gongkai.db',
+  },
+  DB_POOL_SIZE: { schema: int('DB_POOL_SIZE', 1, 200), default: '10' },
+  SESSION_IDLE_MINUTES: { schema: positive('SESSION_IDLE_MINUTES'), default: '30' },
+  SESSION_MAX_HOURS: { schema: positive('SESSION_MAX_HOURS'), default: '12' },
+  GONGKAI_DEMO: { schema: flag('GONGKAI_DEMO'), default: '1' },
+  GONGKAI_ADMIN_PASSWORD: {
+    schema: z.string().min(1, 'GONGKAI_ADMIN_PASSWORD 不能为空字符串').optional(),
+    default: undefined,
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['debug', 'info', 'warn', 'error'], { message: 'LOG_LEVEL 只能为 debug、info、warn、error 之一' }),
+    default: 'info',
+  },
+  COOKIE_SECURE: { schema: flag('COOKIE_SECURE'), default: '0' },
+  TRUST_PROXY: { schema: flag('TRUST_PROXY'), default: '0' },
+  RATE_LIMIT_LOGIN_PER_MINUTE: { schema: int('RATE_LIMIT_LOGIN_PER_MINUTE', 1, 100000), default: '10' },
+  RATE_LIMIT_PUBLIC_PER_MINUTE: { schema: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 1, 1000000), default: '20' },
+  SHUTDOWN_TIMEOUT_SECONDS: { schema: int('SHUTDOWN_TIMEOUT_SECONDS', 1, 600), default: '10' },
+} as const;
+
+type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(variables)) {
+    const raw = env[name] === undefined || env[name] === '' ? v.default : env[name];
+    const r = (v.schema as z.ZodType).safeParse(raw);
+    if (r.success) values[name] = r.data;
+    else problems.push(`环境变量 ${name}：${r.error.issues[0]?.message ?? '取值无效'}（当前值“${raw ?? ''}”）`);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const p = values as Parsed;
+  return {
+    ok: true,
+    config: {
+      port: p.PORT,
+      host: p.HOST,
+      databaseUrl: p.DATABASE_URL,
+      dbPoolSize: p.DB_POOL_SIZE,
+      sessionIdleMinutes: p.SESSION_IDLE_MINUTES,
+      sessionMaxHours: p.SESSION_MAX_HOURS,
+      demo: p.GONGKAI_DEMO,
+      adminPassword: p.GONGKAI_ADMIN_PASSWORD,
+      logLevel: p.LOG_LEVEL,
+      cookieSecure: p.COOKIE_SECURE,
+      trustProxy: p.TRUST_PROXY,
+      rateLimitLoginPerMinute: p.RATE_LIMIT_LOGIN_PER_MINUTE,
+      rateLimitPublicPerMinute: p.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      shutdownTimeoutSeconds: p.SHUTDOWN_TIMEOUT_SECONDS,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { newSecret } from '../../platform/session-token.ts';
+import type { AppEnv } from '../app-env.ts';
+import { layout, type Chrome, type Html } from '../views/layout.ts';
+import { cookieNames, prefCookies } from './cookie-names.ts';
+import { actorOf } from './use-case-context.ts';
+
+/**
+ * The CSRF token to put in a form: the session's synchronizer token when signed in, otherwise the
+ * double-submit cookie (set here on first need, so plain page views stay cookie-free).
+ */
+export function csrfTokenFor(c: Context<AppEnv>): string {
+  const s = c.get('session');
+  if (s?.kind === 'active') return s.csrfToken;
+  const { config } = c.get('deps');
+  const name = cookieNames(config.cookieSecure).csrf;
+  let token = getCookie(c, name);
+  if (!token || !/^[A-Za-z0-9_-]{20,}$/.test(token)) {
+    token = newSecret();
+    setCookie(c, name, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: config.cookieSecure });
+  }
+  return token;
+}
+
+export function chromeFor(
+  c: Context<AppEnv>,
+  title: string,
+  area: Chrome['area'],
+  current?: string,
+  withForm = false,
+): Chrome {
+  const fs = getCookie(c, prefCookies.fontSize);
+  const s = c.get('session');
+  return {
+    title,
+    path: c.req.path + (c.req.url.includes('?') ? `?${c.req.url.split('?')[1] ?? ''}` : ''),
+    fontSize: fs === 'l' || fs === 's' ? fs : 'm',
+    highContrast: getCookie(c, prefCookies.contrast) === '1',
+    area,
+    actor: actorOf(c),
+    csrfToken: s?.kind === 'active' ? s.csrfToken : withForm ? csrfTokenFor(c) : '',
+    current,
+  };
+}
+
+export async function renderPage(c: Context<AppEnv>, chrome: Chrome, body: Html, status: ContentfulStatusCode = 200) {
+  c.header('Cache-Control', 'no-store');
+  return c.html(await layout(chrome, body), status);
+}

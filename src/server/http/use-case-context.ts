@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { Actor } from '../../core/platform/actor.ts';
+import type { SecuritySettings, UseCaseContext } from '../../platform/context.ts';
+import type { AppEnv } from '../app-env.ts';
+import type { Config } from '../config.ts';
+
+export function securityOf(config: Config): SecuritySettings {
+  return {
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    lockoutThreshold: 5,
+    lockoutMinutes: 15,
+  };
+}
+
+/** The use-case context of a request: the edge ends here, nothing HTTP goes further. */
+export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
+  const { database, clock, config } = c.get('deps');
+  const s = c.get('session');
+  return {
+    db: database.db,
+    clock,
+    actor: s?.kind === 'active' ? s.actor : null,
+    ip: c.get('ip'),
+    security: securityOf(config),
+  };
+}
+
+export function actorOf(c: Context<AppEnv>): Actor | null {
+  const s = c.get('session');
+  return s?.kind === 'active' ? s.actor : null;
+}

@@ -1,0 +1,168 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../core/platform/app-error.ts';
+import { findUser } from '../../db/repositories/user-repository.ts';
+import { createAgencyInput, updateAgencyGuideInput, updateAgencyInput } from '../../platform/agency-input.ts';
+import { createAgency } from '../../platform/create-agency.ts';
+import { createUser } from '../../platform/create-user.ts';
+import { getPublicAgency, listPublicAgencies } from '../../platform/list-agencies.ts';
+import { listAuditLog } from '../../platform/list-audit-log.ts';
+import { listVisibleSubmissions } from '../../platform/list-submissions.ts';
+import { getUserForStaff, listVisibleUsers } from '../../platform/list-users.ts';
+import { login, loginInput } from '../../platform/login.ts';
+import { logout } from '../../platform/logout.ts';
+import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
+import { unlockUser } from '../../platform/unlock-user.ts';
+import { updateAgency } from '../../platform/update-agency.ts';
+import { updateUser } from '../../platform/update-user.ts';
+import { createUserInput, updateUserInput } from '../../platform/user-input.ts';
+import { verifyAuditChain } from '../../platform/verify-audit-chain.ts';
+import { can } from '../../core/platform/policy.ts';
+import { referenceOf } from '../../platform/submit-public-feedback.ts';
+import type { AppEnv } from '../app-env.ts';
+import { cookieNames } from '../http/cookie-names.ts';
+import { parseInput } from '../http/parse-input.ts';
+import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
+import { useCaseContext } from '../http/use-case-context.ts';
+import { requireStaff } from '../middleware/require-staff.ts';
+
+async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    const v = (await c.req.json()) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    /* reported below */
+  }
+  throw new AppError('VALIDATION', '请求体应为 JSON 对象');
+}
+
+/** The JSON API (/api/v1). Same use-cases as the pages; described in /api/openapi.json. */
+export function apiRoutes(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const staff = requireStaff('api');
+
+  api.post('/session', async (c) => {
+    const { config } = c.get('deps');
+    if (!c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute))
+      throw new AppError('RATE_LIMITED');
+    const input = parseInput(loginInput, await jsonBody(c));
+    const r = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
+    setCookie(c, cookieNames(config.cookieSecure).session, r.sessionToken, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: config.cookieSecure,
+    });
+    return c.json({ user: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword });
+  });
+
+  api.delete('/session', staff, async (c) => {
+    const s = c.get('session');
+    if (s.kind === 'active') await logout(useCaseContext(c), s.token);
+    deleteCookie(c, cookieNames(c.get('deps').config.cookieSecure).session, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  api.get('/me', staff, (c) => {
+    const s = c.get('session');
+    return c.json(s.kind === 'active' ? { user: s.actor, csrfToken: s.csrfToken } : {});
+  });
+
+  api.get('/agencies', async (c) =>
+    c.json({ items: (await listPublicAgencies(c.get('deps').database.db)).map(presentAgency) }),
+  );
+  api.get('/agencies/:id', async (c) =>
+    c.json(presentAgency(await getPublicAgency(c.get('deps').database.db, c.req.param('id')))),
+  );
+
+  api.post('/agencies', staff, async (c) => {
+    const row = await createAgency(useCaseContext(c), parseInput(createAgencyInput, await jsonBody(c)));
+    return c.json(presentAgency(row), 201);
+  });
+
+  api.put('/agencies/:id', staff, async (c) => {
+    const ctx = useCaseContext(c);
+    const body = await jsonBody(c);
+    // A body with structure fields needs agency.update; contact fields alone need agency.updateGuide.
+    const input = 'name' in body ? parseInput(updateAgencyInput, body) : parseInput(updateAgencyGuideInput, body);
+    return c.json(presentAgency(await updateAgency(ctx, c.req.param('id'), input)));
+  });
+
+  api.get('/users', staff, async (c) => {
+    return c.json({ items: (await listVisibleUsers(useCaseContext(c))).map(presentUser) });
+  });
+
+  api.get('/users/:id', staff, async (c) =>
+    c.json(presentUser(await getUserForStaff(useCaseContext(c), c.req.param('id')))),
+  );
+
+  api.post('/users', staff, async (c) => {
+    const row = await createUser(useCaseContext(c), parseInput(createUserInput, await jsonBody(c)));
+    return c.json(presentUser(row), 201);
+  });
+
+  api.put('/users/:id', staff, async (c) => {
+    const row = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
+    return c.json(presentUser(row));
+  });
+
+  api.post('/users/:id/unlock', staff, async (c) => {
+    const ctx = useCaseContext(c);
+    await unlockUser(ctx, c.req.param('id'));
+    const u = await findUser(ctx.db, c.req.param('id'));
+    return c.json(u ? presentUser(u) : {});
+  });
+
+  api.get('/audit', staff, async (c) => {
+    const before = Number(c.req.query('before'));
+    const limit = Number(c.req.query('limit') ?? 100);
+    const rows = await listAuditLog(useCaseContext(c), {
+      beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
+      limit: Number.isInteger(limit) ? limit : 100,
+      action: c.req.query('action'),
+      entity: c.req.query('entity'),
+      entityId: c.req.query('entityId'),
+    });
+    return c.json({ items: rows.map(presentAudit) });
+  });
+
+  api.get('/audit/verify', staff, async (c) => {
+    const ctx = useCaseContext(c);
+    if (!can(ctx.actor, 'audit.read')) throw new AppError('FORBIDDEN');
+    return c.json(await verifyAuditChain(ctx.db));
+  });
+
+  api.post('/submissions', async (c) => {
+    const { config } = c.get('deps');
+    if (!c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute))
+      throw new AppError('RATE_LIMITED');
+    const body = await jsonBody(c);
+    const key = c.req.header('idempotency-key') ?? body['idempotencyKey'];
+    const r = await submitPublicFeedback(
+      useCaseContext(c),
+      parseInput(publicFeedbackInput, { ...body, idempotencyKey: key }),
+    );
+    return c.json(r, r.created ? 201 : 200);
+  });
+
+  api.get('/submissions', staff, async (c) => {
+    const rows = await listVisibleSubmissions(useCaseContext(c), 200);
+    return c.json({
+      items: rows.map((s) => ({
+        id: s.id,
+        reference: referenceOf(s.id, s.created_at),
+        agencyId: s.agency_id,
+        agencyName: s.agency_name,
+        kind: s.kind,
+        content: s.content,
+        contactName: s.contact_name,
+        contact: s.contact,
+        pageUrl: s.page_url,
+        status: s.status,
+        createdAt: s.created_at,
+      })),
+    });
+  });
+
+  return api;
+}

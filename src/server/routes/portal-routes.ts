@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { AppError, isAppError } from '../../core/platform/app-error.ts';
+import { getPublicAgency, listPublicAgencies } from '../../platform/list-agencies.ts';
+import { newSecret } from '../../platform/session-token.ts';
+import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
+import type { AppEnv } from '../app-env.ts';
+import { prefCookies } from '../http/cookie-names.ts';
+import { formObject, parseInput } from '../http/parse-input.ts';
+import { chromeFor, csrfTokenFor, renderPage } from '../http/render.ts';
+import { useCaseContext } from '../http/use-case-context.ts';
+import type { FormState } from '../views/form-parts.ts';
+import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../views/portal-pages.ts';
+import { siteCss } from '../views/site-css.ts';
+
+/** The public portal: server-rendered, no JavaScript, no login. */
+export function portalRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', async (c) => {
+    const agencies = await listPublicAgencies(c.get('deps').database.db);
+    return renderPage(c, chromeFor(c, '首页', 'portal', 'home'), homePage(agencies));
+  });
+
+  app.get('/agencies/:id/guide', async (c) => {
+    const db = c.get('deps').database.db;
+    const agency = await getPublicAgency(db, c.req.param('id'));
+    const parent = agency.parent_id ? await getPublicAgency(db, agency.parent_id).catch(() => undefined) : undefined;
+    return renderPage(c, chromeFor(c, `${agency.name}政府信息公开指南`, 'portal'), guidePage(agency, parent));
+  });
+
+  app.get('/feedback', async (c) => {
+    const agencies = await listPublicAgencies(c.get('deps').database.db);
+    const state: FormState = { values: { agencyId: c.req.query('agency') ?? '', kind: 'message' }, errors: {} };
+    const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);
+    return renderPage(c, chrome, feedbackPage(agencies, state, csrfTokenFor(c), newSecret()));
+  });
+
+  app.post('/feedback', async (c) => {
+    const { config } = c.get('deps');
+    if (!c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute))
+      throw new AppError('RATE_LIMITED');
+    const values = formObject(await c.req.parseBody());
+    try {
+      const input = parseInput(publicFeedbackInput, values);
+      const receipt = await submitPublicFeedback(useCaseContext(c), input);
+      return c.redirect(
+        `/feedback/done?ref=${encodeURIComponent(receipt.reference)}&new=${receipt.created ? 1 : 0}`,
+        303,
+      );
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+      const agencies = await listPublicAgencies(c.get('deps').database.db);
+      const key = typeof values['idempotencyKey'] === 'string' ? values['idempotencyKey'] : newSecret();
+      const state = { values, errors: e.fields ?? {}, message: e.message };
+      const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);
+      return renderPage(c, chrome, feedbackPage(agencies, state, csrfTokenFor(c), key), 422);
+    }
+  });
+
+  app.get('/feedback/done', (c) => {
+    const ref = (c.req.query('ref') ?? '').replace(/[^A-Z0-9-]/g, '').slice(0, 40);
+    return renderPage(
+      c,
+      chromeFor(c, '提交成功', 'portal', 'feedback'),
+      feedbackDonePage(ref, c.req.query('new') !== '0'),
+    );
+  });
+
+  // Reading preferences (字号、高对比度) as cookies, so they work without JavaScript. Not business data.
+  app.get('/prefs', (c) => {
+    const fs = c.req.query('fs');
+    const hc = c.req.query('hc');
+    const opts = {
+      path: '/',
+      sameSite: 'Lax' as const,
+      maxAge: 365 * 86400,
+      secure: c.get('deps').config.cookieSecure,
+    };
+    if (fs === 's' || fs === 'm' || fs === 'l') setCookie(c, prefCookies.fontSize, fs, opts);
+    if (hc === '0' || hc === '1') setCookie(c, prefCookies.contrast, hc, opts);
+    const back = c.req.query('back') ?? '/';
+    // Only same-site paths: never an open redirect.
+    return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
+  });
+
+  app.get('/static/site.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(siteCss);
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { listVisibleSubmissions } from '../../platform/list-submissions.ts';
+import { listAuditLog } from '../../platform/list-audit-log.ts';
+import { staffDashboard } from '../../platform/staff-dashboard.ts';
+import { verifyAuditChain } from '../../platform/verify-audit-chain.ts';
+import { AppError } from '../../core/platform/app-error.ts';
+import { can } from '../../core/platform/policy.ts';
+import type { AppEnv } from '../app-env.ts';
+import { chromeFor, renderPage } from '../http/render.ts';
+import { useCaseContext } from '../http/use-case-context.ts';
+import { requireStaff } from '../middleware/require-staff.ts';
+import { auditPage } from '../views/audit-pages.ts';
+import { html } from 'hono/html';
+import { dashboardPage, submissionsTable } from '../views/staff-pages.ts';
+import { staffAgencyRoutes } from './staff-agency-routes.ts';
+import { staffAuthRoutes } from './staff-auth-routes.ts';
+import { staffUserRoutes } from './staff-user-routes.ts';
+
+/**
+ * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
+ * JavaScript; every write carries the CSRF token; every page goes through a use-case that asks the policy.
+ */
+export function staffRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.route('/', staffAuthRoutes());
+  app.use('*', requireStaff('html'));
+
+  app.get('/', async (c) => {
+    const ctx = useCaseContext(c);
+    const d = await staffDashboard(ctx);
+    return renderPage(c, chromeFor(c, '本机构工作台', 'staff', 'dashboard'), dashboardPage(ctx.actor!, d));
+  });
+
+  app.get('/submissions', async (c) => {
+    const rows = await listVisibleSubmissions(useCaseContext(c), 200);
+    const body = html`<h1>留言与纠错</h1>
+      ${submissionsTable('收到的留言与纠错（最近200条）', rows)}`;
+    return renderPage(c, chromeFor(c, '留言与纠错', 'staff', 'submissions'), body);
+  });
+
+  app.get('/audit', async (c) => {
+    const ctx = useCaseContext(c);
+    if (!can(ctx.actor, 'audit.read')) throw new AppError('FORBIDDEN');
+    const before = Number(c.req.query('before'));
+    const rows = await listAuditLog(ctx, {
+      limit: 100,
+      beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
+    });
+    const verdict = c.req.query('verify') ? await verifyAuditChain(ctx.db) : null;
+    const last = rows.at(-1);
+    const page = auditPage(rows, last && last.seq > 1 && rows.length === 100 ? last.seq : null, verdict);
+    return renderPage(c, chromeFor(c, '审计日志', 'staff', 'audit'), page);
+  });
+
+  app.route('/agencies', staffAgencyRoutes());
+  app.route('/users', staffUserRoutes());
+  return app;
+}

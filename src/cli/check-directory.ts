@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deadline } from '../core/check/check-front-matter.ts';
-import type { FileOutcome, WorkerJob } from './check-worker.ts';
+import type { WorkerJob, WorkerReply } from './check-worker.ts';
 
 const BATCH = 20;
 
@@ -30,7 +30,15 @@ export interface DirectorySummary {
 
 export async function checkDirectory(
   dir: string,
-  options: { json: boolean; deadline?: Deadline; jobs?: number },
+  options: {
+    json: boolean;
+    deadline?: Deadline;
+    jobs?: number;
+    /** Called after each batch with files done and the reporting worker's resident memory (for benchmarks). */
+    onBatch?: (done: number, workerRss: number) => void;
+    /** Where the summary goes (default: stdout, or stderr with --json). */
+    summaryTo?: NodeJS.WritableStream;
+  },
 ): Promise<number> {
   const paths: string[] = [];
   for await (const path of walk(dir)) paths.push(path);
@@ -60,7 +68,8 @@ export async function checkDirectory(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       live++;
-      child.on('message', (outcomes: FileOutcome[]) => {
+      child.on('message', ({ outcomes, rss }: WorkerReply) => {
+        options.onBatch?.(done + outcomes.length, rss);
         for (const o of outcomes) {
           done++;
           if (o.read) summary.read++;
@@ -85,7 +94,7 @@ export async function checkDirectory(
     }
   });
   progress?.finish();
-  const out = options.json ? process.stderr : process.stdout;
+  const out = options.summaryTo ?? (options.json ? process.stderr : process.stdout);
   out.write(formatSummary(dir, summary, failures));
   if (summary.unreadable > 0) return 2;
   return summary.withErrors > 0 ? 1 : 0;

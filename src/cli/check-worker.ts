@@ -23,6 +23,12 @@ export interface FileOutcome {
   json?: string;
 }
 
+export interface WorkerReply {
+  outcomes: FileOutcome[];
+  /** Resident memory after the batch, so a caller can see memory stays flat. */
+  rss: number;
+}
+
 process.on('message', async (job: WorkerJob) => {
   const outcomes: FileOutcome[] = [];
   for (const path of job.paths) {
@@ -41,5 +47,6 @@ process.on('message', async (job: WorkerJob) => {
       outcomes.push({ path, read: false, failure: messageOf(error), errors: 0, codes: {} });
     }
   }
-  process.send?.(outcomes);
+  const reply: WorkerReply = { outcomes, rss: process.memoryUsage().rss };
+  process.send?.(reply);
 });

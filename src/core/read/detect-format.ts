@@ -7,11 +7,13 @@ const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效�
 
 /** Which national format the tables follow, from the header words each format alone uses. */
 export function detectFormat(blocks: DocBlock[]): FormatVersion {
-  let text = '';
+  // Markers are header labels: only table cells and short lines can hold them.
+  const parts: string[] = [];
   for (const block of blocks) {
-    text += block.kind === 'row' ? block.cells.map((c) => normalizeLabel(c.text)).join('|') : normalizeLabel(block.text);
-    text += '|';
+    if (block.kind === 'row') for (const c of block.cells) parts.push(normalizeLabel(c.text));
+    else if (block.text.length <= 40) parts.push(normalizeLabel(block.text));
   }
+  const text = parts.join('|');
   const score = (markers: string[]) => markers.filter((m) => text.includes(m)).length;
   return score(MARKERS_2019) > score(MARKERS_2021) ? '2019' : '2021';
 }

@@ -11,9 +11,17 @@ export function getCell(report: Report, path: string): number | string | null | 
   return undefined;
 }
 
+const splitPaths = new Map<string, string[]>();
+
 /** Writes a cell by its path; the path must already exist in the report. */
 export function setCell(report: Report, path: string, value: number | string | null): void {
-  const parts = path.split('.');
+  let split = splitPaths.get(path);
+  if (!split) {
+    split = path.split('.');
+    // Cell paths form a small fixed set (about 250), so remembering their split is bounded.
+    if (splitPaths.size < 5000) splitPaths.set(path, split);
+  }
+  const parts = split.slice();
   const last = parts.pop();
   let node: unknown = report;
   for (const part of parts) node = (node as Record<string, unknown>)[part];

@@ -38,7 +38,8 @@ export const REPORT_CSS = `
   /* 公文格式 (GB/T 9704): 三号仿宋 body, 二号小标宋 title. */
   .gk-report { max-width: none; padding: 0; font-size: 16pt; }
   .gk-report h2 { break-after: avoid; }
-  .gk-report tr { break-inside: avoid; }
+  /* No break-inside: avoid on rows: with the 22-row rowspan of 三、本年度办理结果 Chromium would push the whole
+     block to the next page and leave half a page empty. */
   .gk-report thead { display: table-header-group; }
   .gk-report .gk-signature { break-inside: avoid; }
 }

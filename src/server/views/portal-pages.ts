@@ -48,7 +48,7 @@ export function guidePage(a: AgencyRow, parent: AgencyRow | undefined): Html {
   const [mm, dd] = a.report_deadline.split('-');
   return html`<h1>${a.name}政府信息公开指南</h1>
     <p class="muted">
-      机构类别：${kindLabel(a.kind)}${parent ? html` 　上级机关：<a href="/agencies/${parent.id}/guide">${parent.name}</a>` : ''}
+      机构类别：${kindLabel(a.kind)}${parent ? html`；上级机关：<a href="/agencies/${parent.id}/guide">${parent.name}</a>` : ''}
     </p>
     <h2>一、主动公开</h2>
     <p>

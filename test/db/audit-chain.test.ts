@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { run as auditCommand } from '../../src/cli/commands/audit.ts';
+import type { Dialect } from '../../src/db/open-database.ts';
+import { defaultSecurity } from '../../src/platform/context.ts';
+import { prepareDatabase } from '../../src/platform/prepare-database.ts';
+import { recordAudit } from '../../src/platform/record-audit.ts';
+import { verifyAuditChain } from '../../src/platform/verify-audit-chain.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from './test-databases.ts';
+
+const clock = () => new Date('2026-11-20T02:00:00.000Z');
+
+async function seeded(dialect: Dialect): Promise<TestDatabase> {
+  const t = await createTestDatabase(dialect);
+  await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined });
+  return t;
+}
+
+/** An attacker with database rights: drops the append-only triggers first. */
+async function dropTriggers(t: TestDatabase): Promise<void> {
+  if (t.dialect === 'sqlite') {
+    await sql`DROP TRIGGER audit_log_no_update`.execute(t.open.db);
+    await sql`DROP TRIGGER audit_log_no_delete`.execute(t.open.db);
+  } else {
+    await sql`DROP TRIGGER audit_log_no_change ON audit_log`.execute(t.open.db);
+  }
+}
+
+async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let out = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    return { code: await auditCommand(args), out };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+for (const dialect of testDialects()) {
+  describe(`audit hash chain (${dialect})`, () => {
+    test('an untouched chain verifies; `gongkai audit verify` says so and exits 0', async () => {
+      const t = await seeded(dialect);
+      try {
+        const v = await verifyAuditChain(t.open.db);
+        assert.equal(v.ok, true);
+        const r = await cli(['verify', '--database', t.url]);
+        assert.equal(r.code, 0);
+        assert.match(r.out, /审计哈希链完整/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    test('the database refuses UPDATE and DELETE on audit_log', async () => {
+      const t = await seeded(dialect);
+      try {
+        await assert.rejects(
+          sql`UPDATE audit_log SET actor_label = 'x' WHERE seq = 1`.execute(t.open.db),
+          /审计日志只允许追加/,
+        );
+        await assert.rejects(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.open.db), /审计日志只允许追加/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    test('an edited entry: verify names its seq and says the content no longer gives its hash', async () => {
+      const t = await seeded(dialect);
+      try {
+        await dropTriggers(t);
+        await sql`UPDATE audit_log SET after_json = replace(after_json, '0510', '0000') WHERE seq = 5`.execute(
+          t.open.db,
+        );
+        const v = await verifyAuditChain(t.open.db);
+        assert.equal(v.ok, false);
+        assert.equal(v.ok ? 0 : v.brokenSeq, 5);
+        const r = await cli(['verify', '--database', t.url]);
+        assert.equal(r.code, 1);
+        assert.match(r.out, /序号 5 处断裂/);
+        assert.match(r.out, /内容与其哈希不符/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    test('a deleted entry and a cut-off tail are found', async () => {
+      const t = await seeded(dialect);
+      try {
+        await dropTriggers(t);
+        const total = (await verifyAuditChain(t.open.db)) as { entries: number };
+        await sql`DELETE FROM audit_log WHERE seq = ${total.entries}`.execute(t.open.db);
+        const tail = await verifyAuditChain(t.open.db);
+        assert.equal(tail.ok, false);
+        assert.match(tail.ok ? '' : tail.problem, /链尾条目被删除/);
+        await sql`DELETE FROM audit_log WHERE seq = 7`.execute(t.open.db);
+        const gap = await verifyAuditChain(t.open.db);
+        assert.equal(gap.ok ? 0 : gap.brokenSeq, 7);
+        assert.match(gap.ok ? '' : gap.problem, /缺少序号 7/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    test('concurrent writers never fork the chain', async () => {
+      const t = await seeded(dialect);
+      try {
+        const ctx = { db: t.open.db, clock, actor: null, ip: '127.0.0.1', security: defaultSecurity };
+        await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            t.open.db
+              .transaction()
+              .execute((trx) =>
+                recordAudit(trx, ctx, { action: 'test.concurrent', entity: 'test', entityId: String(i) }),
+              ),
+          ),
+        );
+        const v = await verifyAuditChain(t.open.db);
+        assert.equal(v.ok, true, JSON.stringify(v));
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}

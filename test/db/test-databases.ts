@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Dialect, type OpenDatabase } from '../../src/db/open-database.ts';
+
+/**
+ * One test suite, every database: SQLite always; PostgreSQL when GONGKAI_TEST_PG_URL (or a postgres://
+ * DATABASE_URL) names a server. Each run gets a FRESH database (gongkai_test_<random>) dropped at the end.
+ */
+export function pgAdminUrl(): string | undefined {
+  const u = process.env['GONGKAI_TEST_PG_URL'] ?? process.env['DATABASE_URL'];
+  return u && /^postgres(ql)?:\/\//.test(u) ? u : undefined;
+}
+
+export function testDialects(): Dialect[] {
+  return pgAdminUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestDatabase {
+  dialect: Dialect;
+  url: string;
+  open: OpenDatabase;
+  /** Closes and removes the database. */
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const open = openDatabase(url);
+    return {
+      dialect,
+      url,
+      open,
+      async dispose() {
+        await open.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = pgAdminUrl();
+  if (!admin) throw new Error('PostgreSQL test URL missing');
+  const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(admin, async (client) => {
+    try {
+      // C.UTF-8 so that later full-text features see CJK characters (see stack notes).
+      await client.query(
+        `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+      );
+    } catch {
+      await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    }
+  });
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const open = openDatabase(url, { poolSize: 5 });
+  return {
+    dialect,
+    url,
+    open,
+    async dispose() {
+      await open.close();
+      await adminQuery(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function adminQuery(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testDialects } from '../db/test-databases.ts';
+import { createTestApp, TestClient, type TestApp } from './test-app.ts';
+
+for (const dialect of testDialects()) {
+  describe(`accounts and sessions (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect, { SESSION_IDLE_MINUTES: '30' });
+    });
+    after(() => t.close());
+
+    test('login shows the own agency dashboard; logout ends the session', async () => {
+      const c = new TestClient(t.app);
+      assert.equal((await c.login('rongxiang.chengban')).status, 303);
+      const { res, html } = await c.page('/staff');
+      assert.equal(res.status, 200);
+      assert.match(html, /本机构工作台/);
+      assert.match(html, /无锡市滨湖区荣巷街道办事处/);
+      assert.equal((await c.postForm('/staff/logout', {})).status, 303);
+      const after = await c.get('/staff');
+      assert.equal(after.status, 303);
+      assert.match(after.headers.get('location') ?? '', /^\/staff\/login/);
+    });
+
+    test('a POST without CSRF token is rejected with 403', async () => {
+      const c = new TestClient(t.app);
+      await c.login('admin');
+      const res = await c.postForm('/staff/logout', {}, false);
+      assert.equal(res.status, 403);
+      assert.match(await res.text(), /页面已过期或请求来源无效/);
+      const anon = new TestClient(t.app);
+      const r2 = await anon.postForm('/feedback', { content: '测试测试测试' }, false);
+      assert.equal(r2.status, 403);
+      const api = new TestClient(t.app);
+      await api.apiLogin('admin');
+      const r3 = await api.request('POST', '/api/v1/agencies', { json: {} });
+      assert.equal(r3.status, 403);
+      assert.equal(((await r3.json()) as { error: { code: string } }).error.code, 'CSRF');
+    });
+
+    test('a cross-site Origin is refused even with a token', async () => {
+      const c = new TestClient(t.app);
+      await c.login('admin');
+      const res = await c.request('POST', '/staff/logout', {
+        form: { _csrf: c.csrf },
+        headers: { origin: 'https://evil.example', host: 'localhost' },
+      });
+      assert.equal(res.status, 403);
+    });
+
+    test('five wrong passwords lock the account for 15 minutes; the audit log records it', async () => {
+      const c = new TestClient(t.app);
+      for (let i = 1; i <= 4; i++) {
+        const r = await c.login('helie.chengban', 'Wrong-password-1');
+        assert.equal(r.status, 401, `attempt ${i}`);
+        assert.match(await r.text(), /用户名或密码错误/);
+      }
+      const fifth = await c.login('helie.chengban', 'Wrong-password-1');
+      assert.equal(fifth.status, 423);
+      assert.match(await fifth.text(), /账号已锁定/);
+      // Even the right password is refused while locked.
+      assert.equal((await c.login('helie.chengban')).status, 423);
+      t.clock.advance(15 * 60_000 + 1000);
+      assert.equal((await c.login('helie.chengban')).status, 303);
+      const auditor = new TestClient(t.app);
+      await auditor.apiLogin('auditor');
+      const log = (await (await auditor.json('GET', '/api/v1/audit?action=user.locked')).json()) as {
+        items: { action: string }[];
+      };
+      assert.equal(log.items.length, 1);
+    });
+
+    test('password complexity is enforced with Chinese messages', async () => {
+      const c = new TestClient(t.app);
+      await c.login('liyuan.chengban');
+      await c.page('/staff/password');
+      const short = await c.postForm('/staff/password', {
+        currentPassword: 'Gongkai@2026',
+        newPassword: 'abc',
+        confirmPassword: 'abc',
+      });
+      assert.equal(short.status, 422);
+      const html = await short.text();
+      assert.match(html, /密码长度不得少于10位/);
+      assert.match(html, /至少包含小写字母、大写字母、数字、特殊字符中的三类/);
+      const ok = await c.postForm('/staff/password', {
+        currentPassword: 'Gongkai@2026',
+        newPassword: 'Liyuan#Secure9',
+        confirmPassword: 'Liyuan#Secure9',
+      });
+      assert.equal(ok.status, 200);
+      assert.match(await ok.text(), /密码已修改/);
+      const again = new TestClient(t.app);
+      assert.equal((await again.login('liyuan.chengban', 'Liyuan#Secure9')).status, 303);
+    });
+
+    test('a session ends after the idle time and the user is sent to the login page', async () => {
+      const c = new TestClient(t.app);
+      await c.login('mashan.chengban');
+      t.clock.advance(29 * 60_000);
+      assert.equal((await c.get('/staff')).status, 200, 'activity keeps the session alive');
+      t.clock.advance(31 * 60_000);
+      const res = await c.get('/staff');
+      assert.equal(res.status, 303);
+      assert.match(res.headers.get('location') ?? '', /expired=1/);
+      const login = await c.page(res.headers.get('location') ?? '');
+      assert.match(login.html, /登录已超时，请重新登录/);
+      const api = await c.json('GET', '/api/v1/me');
+      assert.equal(api.status, 401);
+    });
+
+    test('security headers are set on pages', async () => {
+      const res = await t.app.request('/');
+      assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(res.headers.get('x-frame-options'), 'DENY');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.ok(res.headers.get('referrer-policy'));
+    });
+
+    test('session cookie is HttpOnly and SameSite=Lax', async () => {
+      const c = new TestClient(t.app);
+      await c.page('/staff/login');
+      const res = await c.postForm('/staff/login', { login: 'admin', password: 'Gongkai@2026' });
+      const sc = res.headers.getSetCookie().find((s) => s.startsWith('gk_sid='));
+      assert.ok(sc);
+      assert.match(sc, /HttpOnly/);
+      assert.match(sc, /SameSite=Lax/);
+    });
+
+    test('login is rate limited per client', async () => {
+      const limited = await createTestApp('sqlite', { RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
+      try {
+        const c = new TestClient(limited.app);
+        const statuses = [];
+        for (let i = 0; i < 4; i++) statuses.push((await c.login('nobody', 'x')).status);
+        assert.deepEqual(statuses, [401, 401, 401, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+}

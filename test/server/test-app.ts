@@ -1,0 +1,111 @@
+import type { Hono } from 'hono';
+import type { Dialect } from '../../src/db/open-database.ts';
+import { prepareDatabase } from '../../src/platform/prepare-database.ts';
+import type { AppEnv } from '../../src/server/app-env.ts';
+import { createApp } from '../../src/server/app.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
+import { silentLogger } from '../../src/server/logger.ts';
+import { createTestDatabase, type TestDatabase } from '../db/test-databases.ts';
+
+export const demoPassword = 'Gongkai@2026';
+
+export interface TestApp {
+  app: Hono<AppEnv>;
+  database: TestDatabase;
+  config: Config;
+  /** A settable clock: tests move time forward. */
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+/** The whole app in-process on a fresh database seeded with the demo district. */
+export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const loaded = loadConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', ...env });
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  const clock = {
+    now: new Date('2026-11-20T02:00:00.000Z'),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const now = () => clock.now;
+  await prepareDatabase(database.open, now, { demo: true, adminPassword: undefined });
+  const app = createApp({ database: database.open, config: loaded.config, logger: silentLogger, clock: now });
+  return { app, database, config: loaded.config, clock, close: () => database.dispose() };
+}
+
+/**
+ * A browser-like client over `app.request()`: keeps cookies, knows the CSRF token, posts forms and JSON.
+ */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  async request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers };
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (cookie) headers['cookie'] = cookie;
+    let body: string | undefined;
+    if (init.form) {
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(init.form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+      body = p.toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await this.app.request(path, { method, headers, body, redirect: 'manual' });
+    for (const sc of res.headers.getSetCookie()) {
+      const [pair] = sc.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (value === '' || /max-age=0/i.test(sc)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  /** GET a page and remember the CSRF token of its first form. */
+  async page(path: string): Promise<{ res: Response; html: string }> {
+    const res = await this.get(path);
+    const html = await res.text();
+    const m = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (m) this.csrf = m[1]!;
+    return { res, html };
+  }
+
+  /** Posts a form with the current CSRF token (unless `_csrf` is given, or `withCsrf` is false). */
+  postForm(path: string, form: Record<string, string | string[]>, withCsrf = true) {
+    return this.request('POST', path, { form: withCsrf ? { _csrf: this.csrf, ...form } : form });
+  }
+
+  async login(login: string, password = demoPassword): Promise<Response> {
+    await this.page('/staff/login');
+    const res = await this.postForm('/staff/login', { login, password, next: '/staff' });
+    if (res.status === 303) await this.page('/staff');
+    return res;
+  }
+
+  async apiLogin(login: string, password = demoPassword): Promise<Response> {
+    const res = await this.request('POST', '/api/v1/session', { json: { login, password } });
+    if (res.ok) this.csrf = ((await res.clone().json()) as { csrfToken: string }).csrfToken;
+    return res;
+  }
+
+  json(method: string, path: string, json?: unknown) {
+    return this.request(method, path, { json, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
+  }
+}

@@ -15,20 +15,27 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: '纯核心不得依赖 Node 内置模块' },
-            { group: ['**/server/**', '**/db/**', '**/readers/**', '**/writers/**', '**/cli/**'], message: '纯核心不得依赖外层模块' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+              message: '纯核心不得依赖 Node 内置模块',
+            },
+            {
+              group: ['**/server/**', '**/db/**', '**/readers/**', '**/writers/**', '**/cli/**'],
+              message: '纯核心不得依赖外层模块',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['bin/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

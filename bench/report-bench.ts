@@ -54,17 +54,40 @@ export async function runReportBench(batchCount: number): Promise<BenchRow[]> {
 
   const seed = readFileSync(new URL('../test/fixtures/seeds/000_634df97904522664.txt', import.meta.url));
   const seedText = await timeMedian(500, async () => checkDocument(await readDocument(seed)));
-  rows.push({ name: '读取+校验 种子文本报告（单核中位数）', value: seedText, unit: 'ms', target: '≤ 5 ms', ok: seedText <= 5, reference: `${(seedText / ref).toFixed(2)}× 参考` });
+  rows.push({
+    name: '读取+校验 种子文本报告（单核中位数）',
+    value: seedText,
+    unit: 'ms',
+    target: '≤ 5 ms',
+    ok: seedText <= 5,
+    reference: `${(seedText / ref).toFixed(2)}× 参考`,
+  });
 
-  const report: Report = JSON.parse(readFileSync(new URL('../test/fixtures/seeds/000.expected.json', import.meta.url), 'utf8'));
+  const report: Report = JSON.parse(
+    readFileSync(new URL('../test/fixtures/seeds/000.expected.json', import.meta.url), 'utf8'),
+  );
   const html = await renderReport(report, 'html');
   const htmlMs = await timeMedian(500, async () => checkDocument(await readDocument(html)));
-  rows.push({ name: `读取+校验 HTML 报告 ${Math.round(html.length / 1024)} KB（单核中位数）`, value: htmlMs, unit: 'ms', target: '≤ 5 ms', ok: htmlMs <= 5, reference: `${(htmlMs / ref).toFixed(2)}× 参考` });
+  rows.push({
+    name: `读取+校验 HTML 报告 ${Math.round(html.length / 1024)} KB（单核中位数）`,
+    value: htmlMs,
+    unit: 'ms',
+    target: '≤ 5 ms',
+    ok: htmlMs <= 5,
+    reference: `${(htmlMs / ref).toFixed(2)}× 参考`,
+  });
 
   try {
     const pdf = await renderReport(report, 'pdf');
     const pdfMs = await timeMedian(40, async () => checkDocument(await readDocument(pdf)));
-    rows.push({ name: `读取+校验 PDF 报告 ${Math.round(pdf.length / 1024)} KB（单核中位数）`, value: pdfMs, unit: 'ms', target: '≤ 100 ms', ok: pdfMs <= 100, reference: `${(pdfMs / ref).toFixed(2)}× 参考` });
+    rows.push({
+      name: `读取+校验 PDF 报告 ${Math.round(pdf.length / 1024)} KB（单核中位数）`,
+      value: pdfMs,
+      unit: 'ms',
+      target: '≤ 100 ms',
+      ok: pdfMs <= 100,
+      reference: `${(pdfMs / ref).toFixed(2)}× 参考`,
+    });
   } catch (error) {
     rows.push({ name: `PDF 基准未运行：${(error as Error).message}`, value: NaN, unit: '' });
   }
@@ -88,14 +111,20 @@ async function batchBench(count: number): Promise<BenchRow[]> {
     // Reference in the same run: just reading every file once (what any batch tool must do at least).
     const r0 = performance.now();
     let bytes = 0;
-    for (const sub of readdirSync(dir)) for (const f of readdirSync(join(dir, sub))) bytes += readFileSync(join(dir, sub, f)).length;
+    for (const sub of readdirSync(dir))
+      for (const f of readdirSync(join(dir, sub))) bytes += readFileSync(join(dir, sub, f)).length;
     const readAllMs = performance.now() - r0;
 
     const samples: { done: number; rss: number }[] = [];
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     const c0 = performance.now();
     const jobs = availableParallelism();
-    await checkDirectory(dir, { json: false, jobs, summaryTo: sink, onBatch: (done, rss) => samples.push({ done, rss }) });
+    await checkDirectory(dir, {
+      json: false,
+      jobs,
+      summaryTo: sink,
+      onBatch: (done, rss) => samples.push({ done, rss }),
+    });
     const checkMs = performance.now() - c0;
     const early = samples.filter((s) => s.done <= count * 0.2).map((s) => s.rss);
     const late = samples.filter((s) => s.done >= count * 0.8).map((s) => s.rss);
@@ -103,7 +132,12 @@ async function batchBench(count: number): Promise<BenchRow[]> {
     const earlyMax = mb(Math.max(...early));
     const lateMax = mb(Math.max(...late));
     return [
-      { name: `生成 ${count} 份文本报告（写入器，单进程）`, value: makeMs / 1000, unit: 's', reference: `${Math.round(bytes / 1024 / 1024)} MB` },
+      {
+        name: `生成 ${count} 份文本报告（写入器，单进程）`,
+        value: makeMs / 1000,
+        unit: 's',
+        reference: `${Math.round(bytes / 1024 / 1024)} MB`,
+      },
       { name: `参考：顺序读取全部 ${count} 个文件`, value: readAllMs / 1000, unit: 's' },
       {
         name: `批量校验 ${count} 份报告（gongkai check 目录，${jobs} 核）`,

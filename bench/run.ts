@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   const batch = Number(process.env.BENCH_BATCH ?? 100_000);
   const sections: { title: string; rows: BenchRow[] }[] = [];
-  if (!only || only === 'report') sections.push({ title: '年度报告核心（issue 2）', rows: await runReportBench(batch) });
+  if (!only || only === 'report')
+    sections.push({ title: '年度报告核心（issue 2）', rows: await runReportBench(batch) });
   if (!only || only === 'platform') {
     try {
       const { runPlatformBench } = (await import('./platform.ts')) as {
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
       };
       sections.push({ title: '平台（issue 3）', rows: await runPlatformBench() });
     } catch (error) {
-      sections.push({ title: '平台（issue 3）', rows: [{ name: `未运行：${(error as Error).message}`, value: NaN, unit: '' }] });
+      sections.push({
+        title: '平台（issue 3）',
+        rows: [{ name: `未运行：${(error as Error).message}`, value: NaN, unit: '' }],
+      });
     }
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -32,7 +36,9 @@ async function main(): Promise<void> {
   for (const section of sections) {
     lines.push(`## ${section.title}`, '', '| 项目 | 结果 | 目标 | 对照 | 达标 |', '|---|---|---|---|---|');
     for (const r of section.rows) {
-      lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.reference ?? ''} | ${r.ok === undefined ? '' : r.ok ? '是' : '否'} |`);
+      lines.push(
+        `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.reference ?? ''} | ${r.ok === undefined ? '' : r.ok ? '是' : '否'} |`,
+      );
     }
     lines.push('');
   }

@@ -29,11 +29,15 @@ function asReportJson(bytes: Uint8Array): unknown | undefined {
 }
 
 /** A report JSON (or the `{report, findings}` that `check --json` prints) is checked as is; anything else is read. */
-export async function checkInput(bytes: Uint8Array, options: Omit<CheckOptions, 'context'> = {}): Promise<CheckedReport> {
+export async function checkInput(
+  bytes: Uint8Array,
+  options: Omit<CheckOptions, 'context'> = {},
+): Promise<CheckedReport> {
   const json = asReportJson(bytes);
   if (json !== undefined) {
     const valid = validateReport(json);
-    if (!valid.ok) throw new ReadError('INVALID_JSON', `报告 JSON 不符合 gongkai.report/1：${valid.errors.slice(0, 5).join('；')}`);
+    if (!valid.ok)
+      throw new ReadError('INVALID_JSON', `报告 JSON 不符合 gongkai.report/1：${valid.errors.slice(0, 5).join('；')}`);
     return { report: valid.report, findings: sortFindings(checkReport(valid.report, options)) };
   }
   return checkDocument(await readDocument(bytes), options);

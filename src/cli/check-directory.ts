@@ -127,7 +127,9 @@ class ProgressBar {
     this.last = now;
     const width = 30;
     const filled = Math.round((done / Math.max(1, this.total)) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} 个文件 · 含错误 ${withErrors} 个`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} 个文件 · 含错误 ${withErrors} 个`,
+    );
   }
   finish(): void {
     process.stderr.write('\n');

@@ -5,9 +5,18 @@ import type { Finding, SourceLocation } from '../core/check/finding.ts';
 const LEVEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 const GROUPS: { title: string; test: (f: Finding) => boolean }[] = [
-  { title: '表二 主动公开政府信息情况', test: (f) => (f.cells?.[0] ?? '').startsWith('t2.') || f.message.startsWith('表二') },
-  { title: '表三 收到和处理政府信息公开申请情况', test: (f) => (f.cells?.[0] ?? '').startsWith('t3.') || /^表三|表三（/.test(f.message) },
-  { title: '表四 行政复议、行政诉讼情况', test: (f) => (f.cells?.[0] ?? '').startsWith('t4.') || /^表四|表四（/.test(f.message) },
+  {
+    title: '表二 主动公开政府信息情况',
+    test: (f) => (f.cells?.[0] ?? '').startsWith('t2.') || f.message.startsWith('表二'),
+  },
+  {
+    title: '表三 收到和处理政府信息公开申请情况',
+    test: (f) => (f.cells?.[0] ?? '').startsWith('t3.') || /^表三|表三（/.test(f.message),
+  },
+  {
+    title: '表四 行政复议、行政诉讼情况',
+    test: (f) => (f.cells?.[0] ?? '').startsWith('t4.') || /^表四|表四（/.test(f.message),
+  },
   { title: '正文与结构', test: () => true },
 ];
 
@@ -24,7 +33,11 @@ export function describeLocation(source: SourceLocation | undefined): string {
 
 export function formatCheckedReport(name: string, { report, findings }: CheckedReport): string {
   const lines: string[] = [`== ${name} ==`];
-  const facts = [report.agency ?? '机关不明', report.year ? `${report.year}年度` : '年度不明', `${report.format}年格式`];
+  const facts = [
+    report.agency ?? '机关不明',
+    report.year ? `${report.year}年度` : '年度不明',
+    `${report.format}年格式`,
+  ];
   if (report.dated) facts.push(`落款${report.dated}`);
   lines.push(`${report.title ?? '（无标题）'}（${facts.join('，')}）`);
   const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;

@@ -2,14 +2,27 @@
  * `gongkai` — one entry point, one file per command (src/cli/commands/*.ts). A command parses its arguments,
  * calls one use-case and prints; it returns the exit code.
  */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
-  check: { summary: '读取并校验年度报告：gongkai check 文件…|目录 [--json] [--previous 上年报告]', load: () => import('./commands/check.ts') },
-  render: { summary: '由报告 JSON 生成文档：gongkai render 报告.json --to html|docx|pdf|xlsx|txt -o 输出文件', load: () => import('./commands/render.ts') },
-  compare: { summary: '比对同一机关相邻两年的报告：gongkai compare 上年 本年 [--json]', load: () => import('./commands/compare.ts') },
-  audit: { summary: '审计日志：gongkai audit verify', load: () => import('./commands/audit.ts') },
-  backup: { summary: '备份 SQLite 数据库：gongkai backup 备份文件', load: () => import('./commands/backup.ts') },
-  restore: { summary: '从备份恢复 SQLite 数据库：gongkai restore 备份文件', load: () => import('./commands/restore.ts') },
-};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> =
+  {
+    check: {
+      summary: '读取并校验年度报告：gongkai check 文件…|目录 [--json] [--previous 上年报告]',
+      load: () => import('./commands/check.ts'),
+    },
+    render: {
+      summary: '由报告 JSON 生成文档：gongkai render 报告.json --to html|docx|pdf|xlsx|txt -o 输出文件',
+      load: () => import('./commands/render.ts'),
+    },
+    compare: {
+      summary: '比对同一机关相邻两年的报告：gongkai compare 上年 本年 [--json]',
+      load: () => import('./commands/compare.ts'),
+    },
+    audit: { summary: '审计日志：gongkai audit verify', load: () => import('./commands/audit.ts') },
+    backup: { summary: '备份 SQLite 数据库：gongkai backup 备份文件', load: () => import('./commands/backup.ts') },
+    restore: {
+      summary: '从备份恢复 SQLite 数据库：gongkai restore 备份文件',
+      load: () => import('./commands/restore.ts'),
+    },
+  };
 
 export function usage(): string {
   return [

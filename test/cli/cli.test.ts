@@ -13,7 +13,12 @@ const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const seed = (name: string) => join(SEEDS, name);
 
 function gongkai(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gongkai.mjs'), ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gongkai.mjs'), ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: ROOT,
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const noStackTrace = (text: string) => assert.doesNotMatch(text, /\n\s+at .+\(.+:\d+:\d+\)/);
@@ -41,7 +46,10 @@ describe('gongkai check', () => {
     const text = readFileSync(seed('002_97054ec23e7fdf58.txt'));
     const r = gongkai(['check', '--json', seed('001_ec4eb35032c3f175.txt'), '-'], text);
     assert.equal(r.code, 0, r.stderr);
-    const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [first, second] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(first.report.agency, '江源街道办事处');
     assert.equal(second.report.agency, '重庆市渝中区人民政府朝天门街道办事处');
   });
@@ -75,12 +83,18 @@ describe('gongkai check', () => {
     writeFileSync(join(dir, 'cur.json'), JSON.stringify(current));
     const r = gongkai(['check', '--json', '--previous', join(dir, 'prev.json'), join(dir, 'cur.json')]);
     const out = JSON.parse(r.stdout);
-    assert.ok(out.findings.some((f: { code: string; cells: string[] }) => f.code === 'CARRY_OVER_MISMATCH' && f.cells.includes('t3.carriedOver.natural')));
+    assert.ok(
+      out.findings.some(
+        (f: { code: string; cells: string[] }) =>
+          f.code === 'CARRY_OVER_MISMATCH' && f.cells.includes('t3.carriedOver.natural'),
+      ),
+    );
   });
 
   it('a directory is checked on several processes and ends with a summary by finding code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-dir-'));
-    for (const name of ['000_634df97904522664.txt', '002_97054ec23e7fdf58.txt', '004_8348c369c04ae5dc.txt']) copyFileSync(seed(name), join(dir, name));
+    for (const name of ['000_634df97904522664.txt', '002_97054ec23e7fdf58.txt', '004_8348c369c04ae5dc.txt'])
+      copyFileSync(seed(name), join(dir, name));
     writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\n%garbage');
     const r = gongkai(['check', dir, '--jobs', '2']);
     assert.equal(r.code, 2, r.stderr);
@@ -119,7 +133,9 @@ describe('gongkai render and compare', () => {
     const r = gongkai(['compare', join(dir, 'a.json'), join(dir, 'b.json'), '--json']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.ok(out.changes.some((c: { path: string; delta: number }) => c.path === 't3.granted.natural' && c.delta === 1));
+    assert.ok(
+      out.changes.some((c: { path: string; delta: number }) => c.path === 't3.granted.natural' && c.delta === 1),
+    );
     const human = gongkai(['compare', join(dir, 'a.json'), join(dir, 'b.json')]);
     assert.match(human.stdout, /t3\.granted\.natural/);
   });

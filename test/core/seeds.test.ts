@@ -28,7 +28,11 @@ function expected(id: keyof typeof SEEDS): unknown {
 }
 function only(findings: Finding[], code: string): Finding {
   const matching = findings.filter((f) => f.code === code);
-  assert.equal(matching.length, 1, `expected exactly one ${code}, got ${matching.length}: ${findings.map((f) => f.code).join(',')}`);
+  assert.equal(
+    matching.length,
+    1,
+    `expected exactly one ${code}, got ${matching.length}: ${findings.map((f) => f.code).join(',')}`,
+  );
   return matching[0]!;
 }
 
@@ -53,7 +57,10 @@ describe('seed defects a reviewer would find', () => {
     only(findings, 'IMPROVEMENT_MISSING');
     // 8 applications received, as the text says: no mismatch, and the identities hold.
     assert.ok(!findings.some((f) => f.code === 'TEXT_TABLE_MISMATCH' || f.level === 'error'));
-    assert.deepEqual(new Set(findings.map((f) => f.code)), new Set(['ENUMERATION_SUM', 'FEE_STATEMENT_MISSING', 'IMPROVEMENT_MISSING']));
+    assert.deepEqual(
+      new Set(findings.map((f) => f.code)),
+      new Set(['ENUMERATION_SUM', 'FEE_STATEMENT_MISSING', 'IMPROVEMENT_MISSING']),
+    );
   });
 
   it('001 江源: title lacks agency and year; no fee statement; table 4 header labels truncated', () => {
@@ -64,7 +71,10 @@ describe('seed defects a reviewer would find', () => {
     only(findings, 'FEE_STATEMENT_MISSING');
     const header = only(findings, 'HEADER_TRUNCATED');
     assert.equal(header.source?.line, 295);
-    assert.deepEqual(new Set(findings.map((f) => f.code)), new Set(['TITLE_INCOMPLETE', 'FEE_STATEMENT_MISSING', 'HEADER_TRUNCATED']));
+    assert.deepEqual(
+      new Set(findings.map((f) => f.code)),
+      new Set(['TITLE_INCOMPLETE', 'FEE_STATEMENT_MISSING', 'HEADER_TRUNCATED']),
+    );
   });
 
   it('002 朝天门: table 3 header lacks 自然人 while data are complete; 落款 date garbled', () => {

@@ -8,7 +8,8 @@ import { parseArgs, UsageError } from '../parse-args.ts';
 import { readInputBytes } from '../read-input.ts';
 import { checkDirectory } from '../check-directory.ts';
 
-const HELP = '用法：gongkai check 文件…|- [--json] [--previous 上年报告] [--deadline 月-日]\n      gongkai check 目录 [--jobs N] [--json]';
+const HELP =
+  '用法：gongkai check 文件…|- [--json] [--previous 上年报告] [--deadline 月-日]\n      gongkai check 目录 [--jobs N] [--json]';
 
 export function parseDeadline(text: string | true | undefined): Deadline | undefined {
   if (text === undefined) return undefined;
@@ -39,7 +40,11 @@ export async function run(args: string[]): Promise<number> {
     const info = await stat(positional[0]!).catch(() => null);
     if (info?.isDirectory()) {
       const jobs = flags.get('jobs');
-      return checkDirectory(positional[0]!, { json, deadline, jobs: typeof jobs === 'string' ? Number(jobs) : undefined });
+      return checkDirectory(positional[0]!, {
+        json,
+        deadline,
+        jobs: typeof jobs === 'string' ? Number(jobs) : undefined,
+      });
     }
   }
 

@@ -26,13 +26,22 @@ export async function run(args: string[]): Promise<number> {
   if (flags.has('json')) {
     process.stdout.write(`${JSON.stringify({ findings, changes })}\n`);
   } else {
-    const lines = [`比对：${previous.agency ?? '?'} ${previous.year ?? '?'}年度 → ${current.agency ?? '?'} ${current.year ?? '?'}年度`];
-    if (previous.agency && current.agency && previous.agency !== current.agency) lines.push(`注意：两份报告的机关不同（${previous.agency} / ${current.agency}）`);
+    const lines = [
+      `比对：${previous.agency ?? '?'} ${previous.year ?? '?'}年度 → ${current.agency ?? '?'} ${current.year ?? '?'}年度`,
+    ];
+    if (previous.agency && current.agency && previous.agency !== current.agency)
+      lines.push(`注意：两份报告的机关不同（${previous.agency} / ${current.agency}）`);
     lines.push(findings.length === 0 ? '跨年核对：未发现问题。' : '跨年核对：');
-    for (const f of findings) lines.push(`  [${f.level === 'error' ? '错误' : f.level === 'warning' ? '警告' : '提示'}] ${f.code} ${describeLocation(f.source)}：${f.message}`);
+    for (const f of findings)
+      lines.push(
+        `  [${f.level === 'error' ? '错误' : f.level === 'warning' ? '警告' : '提示'}] ${f.code} ${describeLocation(f.source)}：${f.message}`,
+      );
     const changed = changes.filter((c) => c.previous !== c.current);
     lines.push(`变化的单元格（${changed.length}/${changes.length}）：`);
-    for (const c of changed) lines.push(`  ${c.path.padEnd(28)} ${String(c.previous ?? '空').padStart(8)} → ${String(c.current ?? '空').padStart(8)}${c.delta !== null ? `（${c.delta > 0 ? '+' : ''}${c.delta}）` : ''}`);
+    for (const c of changed)
+      lines.push(
+        `  ${c.path.padEnd(28)} ${String(c.previous ?? '空').padStart(8)} → ${String(c.current ?? '空').padStart(8)}${c.delta !== null ? `（${c.delta > 0 ? '+' : ''}${c.delta}）` : ''}`,
+      );
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return findings.some((f) => f.level === 'error') ? 1 : 0;

@@ -34,7 +34,12 @@ describe('identities', () => {
     const i1 = findings.filter((f) => f.code === 'T3_I1');
     assert.equal(i1.length, 1);
     assert.match(i1[0]!.message, /“自然人”列/);
-    assert.deepEqual(i1[0]!.cells, ['t3.new.natural', 't3.carriedOver.natural', 't3.total.natural', 't3.carryForward.natural']);
+    assert.deepEqual(i1[0]!.cells, [
+      't3.new.natural',
+      't3.carriedOver.natural',
+      't3.total.natural',
+      't3.carryForward.natural',
+    ]);
   });
 
   it('I2: changing one outcome row breaks 总计 = Σ outcomes (and I3 for that row)', () => {

@@ -127,11 +127,16 @@ function checkValueKinds(report: Report, locate: Locate): Finding[] {
     else if (kind === 'count' && value < 0) bad.push({ path, value, why: '为负数' });
   };
   const t3 = report.t3 as Record<string, Record<string, number | null>>;
-  for (const [row, cols] of Object.entries(t3)) for (const [col, v] of Object.entries(cols)) visit(`t3.${row}.${col}`, v, 'count');
+  for (const [row, cols] of Object.entries(t3))
+    for (const [col, v] of Object.entries(cols)) visit(`t3.${row}.${col}`, v, 'count');
   const t4 = report.t4 as Record<string, Record<string, number | null>>;
-  for (const [g, cols] of Object.entries(t4)) for (const [col, v] of Object.entries(cols)) visit(`t4.${g}.${col}`, v, 'count');
+  for (const [g, cols] of Object.entries(t4))
+    for (const [col, v] of Object.entries(cols)) visit(`t4.${g}.${col}`, v, 'count');
   for (const spec of t2Cells(report.format)) {
-    const value = spec.path.split('.').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], report.t2);
+    const value = spec.path
+      .split('.')
+      .slice(1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], report.t2);
     visit(spec.path, value, spec.kind);
   }
   if (bad.length === 0) return [];

@@ -30,7 +30,13 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
       published: context?.publishedSource,
       unreadableDate: context?.signature.unreadableDate,
     }),
-    ...checkText(report, locate, locateText, context?.sections.headings['6']?.source, context?.sections.headings['5']?.source),
+    ...checkText(
+      report,
+      locate,
+      locateText,
+      context?.sections.headings['6']?.source,
+      context?.sections.headings['5']?.source,
+    ),
   ];
   if (!context) {
     const empty = (['1', '5', '6'] as const).filter((s) => report.sections[s].trim() === '');

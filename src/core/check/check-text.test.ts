@@ -7,9 +7,18 @@ import { compareReports } from './compare-reports.ts';
 
 describe('text ↔ table (X3)', () => {
   it('finds application counts in the ways agencies write them', () => {
-    assert.deepEqual(claimedApplications('2025年以来共接到8份依申请公开信息的申请').map((c) => c.count), [8]);
-    assert.deepEqual(claimedApplications('街道共收到依申请公开0件。').map((c) => c.count), [0]);
-    assert.deepEqual(claimedApplications('本年共收到政府信息公开申请12件，').map((c) => c.count), [12]);
+    assert.deepEqual(
+      claimedApplications('2025年以来共接到8份依申请公开信息的申请').map((c) => c.count),
+      [8],
+    );
+    assert.deepEqual(
+      claimedApplications('街道共收到依申请公开0件。').map((c) => c.count),
+      [0],
+    );
+    assert.deepEqual(
+      claimedApplications('本年共收到政府信息公开申请12件，').map((c) => c.count),
+      [12],
+    );
     const natural = claimedApplications('尚未收到来自公民个人的政府信息公开依申请公开诉求');
     assert.equal(natural[0]?.count, 0);
     assert.equal(natural[0]?.natural, true);
@@ -67,7 +76,7 @@ describe('text ↔ table (X3)', () => {
 });
 
 describe('cross-year (X1, X2) and compare', () => {
-  it('X1: 上年结转 must equal last year\'s 结转下年度, per column', () => {
+  it("X1: 上年结转 must equal last year's 结转下年度, per column", () => {
     const previous = randomReport(21, { format: '2021' });
     const current = randomReport(22, { format: '2021' });
     current.year = previous.year! + 1;
@@ -76,7 +85,11 @@ describe('cross-year (X1, X2) and compare', () => {
       (c) => previous.t3.carryForward[c] !== current.t3.carriedOver[c],
     );
     assert.equal(findings.length, differing.length > 0 ? 1 : 0);
-    if (differing.length > 0) assert.deepEqual(findings[0]!.cells, differing.map((c) => `t3.carriedOver.${c}`));
+    if (differing.length > 0)
+      assert.deepEqual(
+        findings[0]!.cells,
+        differing.map((c) => `t3.carriedOver.${c}`),
+      );
   });
 
   it('X2: 现行有效件数 = last year + 制发 − 废止', () => {
@@ -100,6 +113,9 @@ describe('cross-year (X1, X2) and compare', () => {
     const { changes } = compareReports(previous, current);
     assert.equal(changes.length, 10 + 25 * 7 + 15);
     const changed = changes.filter((c) => c.delta !== 0);
-    assert.deepEqual(changed.map((c) => [c.path, c.delta]), [['t3.granted.natural', 4]]);
+    assert.deepEqual(
+      changed.map((c) => [c.path, c.delta]),
+      [['t3.granted.natural', 4]],
+    );
   });
 });

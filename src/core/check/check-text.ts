@@ -12,7 +12,10 @@ const NUM = '(\\d+)';
 const UNIT = '(?:件|份|个|条|宗|次)';
 
 function narrative(report: Report): string {
-  return ['1', '3', '4', '6'].map((s) => report.sections[s as '1']).join('\n').normalize('NFKC');
+  return ['1', '3', '4', '6']
+    .map((s) => report.sections[s as '1'])
+    .join('\n')
+    .normalize('NFKC');
 }
 
 /** "共收到政府信息公开申请8件" / "共接到8份依申请公开信息的申请" / "收到依申请公开0件". */
@@ -57,7 +60,9 @@ function checkApplications(report: Report, text: string, locate: Locate): Findin
 function checkReviewClaims(report: Report, text: string, locate: Locate): Finding[] {
   const findings: Finding[] = [];
   const t4 = report.t4;
-  for (const m of text.matchAll(/(?:未|没有|无)(?:发生|出现|产生|收到)?[^。；;，,]{0,12}?(行政复议|行政诉讼)(?:[、和及与]?(行政复议|行政诉讼))?/g)) {
+  for (const m of text.matchAll(
+    /(?:未|没有|无)(?:发生|出现|产生|收到)?[^。；;，,]{0,12}?(行政复议|行政诉讼)(?:[、和及与]?(行政复议|行政诉讼))?/g,
+  )) {
     const kinds = new Set([m[1], m[2]].filter(Boolean));
     const checks: { path: string; value: number | null; label: string }[] = [];
     if (kinds.has('行政复议')) checks.push({ path: 't4.review.total', value: t4.review.total, label: '行政复议总计' });
@@ -101,7 +106,8 @@ function checkFeeClaims(report: Report, text: string, locate: Locate): Finding[]
  */
 export function checkEnumerations(text: string): (Finding & { quote?: string })[] {
   const findings: (Finding & { quote?: string })[] = [];
-  const head = /(?:共计|合计|总计|累计|共)\s*(\d+)\s*(条|篇|件|个|份|次|项|场|期|人次)(?!余|多)\s*[,，:：]?\s*(包括|其中|分别为|分别是|具体为)\s*[:：]?/g;
+  const head =
+    /(?:共计|合计|总计|累计|共)\s*(\d+)\s*(条|篇|件|个|份|次|项|场|期|人次)(?!余|多)\s*[,，:：]?\s*(包括|其中|分别为|分别是|具体为)\s*[:：]?/g;
   for (const m of text.matchAll(head)) {
     const total = Number(m[1]);
     const unit = m[2]!;
@@ -172,7 +178,10 @@ export function checkText(
 ): Finding[] {
   const text = narrative(report);
   const enumerations = ['1', '2', '3', '4', '5', '6'].flatMap((s) =>
-    checkEnumerations(report.sections[s as '1'].normalize('NFKC')).map((f) => ({ ...f, source: f.source ?? locateText(f.quote ?? '') })),
+    checkEnumerations(report.sections[s as '1'].normalize('NFKC')).map((f) => ({
+      ...f,
+      source: f.source ?? locateText(f.quote ?? ''),
+    })),
   );
   return [
     ...checkApplications(report, text, locate),

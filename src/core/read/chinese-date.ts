@@ -2,7 +2,21 @@
  * Dates as Chinese documents print them: `2026年1月15日`, `2026-01-15`, `2026.1.15`, `2026/1/15` and
  * `二〇二六年一月十五日`. Returns ISO `YYYY-MM-DD`, or null when the text is not a valid calendar date.
  */
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 function chineseNumber(text: string): number | null {
   // 十 = 10, 十五 = 15, 二十 = 20, 二十一 = 21, 三十一 = 31

@@ -2,8 +2,24 @@ import type { FormatVersion } from '../report/layout.ts';
 import type { DocBlock } from './report-document.ts';
 import { normalizeLabel } from './normalize-label.ts';
 
-const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '政府集中采购', '其他对外管理服务事项'];
-const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '缴纳费用'];
+const MARKERS_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '政府集中采购',
+  '其他对外管理服务事项',
+];
+const MARKERS_2021 = [
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年处理决定数量',
+  '本年收费金额',
+  '逾期不补正',
+  '缴纳费用',
+];
 
 /** Which national format the tables follow, from the header words each format alone uses. */
 export function detectFormat(blocks: DocBlock[]): FormatVersion {

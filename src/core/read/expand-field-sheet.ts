@@ -10,6 +10,13 @@ import { formatChineseDate } from './chinese-date.ts';
 
 const FIELD = /^(title|agency|year|dated|publishedAt|format|sections\.[1-6])$/;
 
+/** `2026-01-20 14:26:00` in Beijing time (the reader assumes pages show Beijing time) from any ISO time. */
+function beijingTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export function expandFieldSheet(doc: ReportDocument): ReportDocument {
   const fields = new Map<string, { value: string; block: DocBlock }>();
   for (const block of doc.blocks) {
@@ -30,7 +37,7 @@ export function expandFieldSheet(doc: ReportDocument): ReportDocument {
   out.push(line(title.value, title.block));
   const published = fields.get('publishedAt');
   if (published && published.value.trim() !== '') {
-    out.push(line(`发布时间：${published.value.replace('T', ' ').replace(/([+-]\d{2}:\d{2}|Z)$/, '')}`, published.block));
+    out.push(line(`发布时间：${beijingTime(published.value.trim())}`, published.block));
   }
   SECTION_NUMBERS.forEach((section, i) => {
     const entry = fields.get(`sections.${section}`);
@@ -43,6 +50,7 @@ export function expandFieldSheet(doc: ReportDocument): ReportDocument {
   const agency = fields.get('agency');
   if (agency && agency.value.trim() !== '') out.push(line(agency.value, agency.block));
   const dated = fields.get('dated');
-  if (dated && /^\d{4}-\d{2}-\d{2}$/.test(dated.value.trim())) out.push(line(formatChineseDate(dated.value.trim()), dated.block));
+  if (dated && /^\d{4}-\d{2}-\d{2}$/.test(dated.value.trim()))
+    out.push(line(formatChineseDate(dated.value.trim()), dated.block));
   return { kind: doc.kind, blocks: out };
 }

@@ -55,7 +55,11 @@ export function headingSection(block: DocBlock): SectionNumber | null {
     if (!SECTION_KEYS[section].test(norm)) continue;
     // A heading carries the template's numbering (一、) or is the bare title; `存在的主要问题：` inside
     // section 五 is a sub-heading, not a second section 五.
-    if (NUMBERED.test(norm) || /^[一二三四五六]\./.test(norm) || normalizeLabel(SECTION_TITLES[section]).endsWith(norm)) {
+    if (
+      NUMBERED.test(norm) ||
+      /^[一二三四五六]\./.test(norm) ||
+      normalizeLabel(SECTION_TITLES[section]).endsWith(norm)
+    ) {
       return section;
     }
   }

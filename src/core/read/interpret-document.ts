@@ -11,7 +11,14 @@ import type { Report } from '../report/report-schema.ts';
 import { detectFormat } from './detect-format.ts';
 import { findSections, type SectionLayout } from './find-sections.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { isChromeLine, parsePublishedAt, readSignature, readTitle, type Signature, type TitleInfo } from './read-front-matter.ts';
+import {
+  isChromeLine,
+  parsePublishedAt,
+  readSignature,
+  readTitle,
+  type Signature,
+  type TitleInfo,
+} from './read-front-matter.ts';
 import { describeSource, readTable2, readTable3, readTable4, type CellSources } from './read-tables.ts';
 import type { DocBlock, InputKind, ReportDocument } from './report-document.ts';
 import { tableTokens } from './table-tokens.ts';
@@ -130,7 +137,9 @@ export function interpretDocument(input: ReportDocument): Interpretation {
   readTable3(ctx, t3.tokens);
 
   const r4 = tableRange('4', (n) => /^行政复议/.test(n));
-  const t4 = r4 ? tableTokens(blocks, r4.start, Math.min(r4.end, signature.startIndex), isT4Label) : { tokens: [], narrative: [] };
+  const t4 = r4
+    ? tableTokens(blocks, r4.start, Math.min(r4.end, signature.startIndex), isT4Label)
+    : { tokens: [], narrative: [] };
   report.sections['4'] = t4.narrative.join('\n');
   readTable4(ctx, t4.tokens);
 

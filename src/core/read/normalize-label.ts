@@ -10,7 +10,7 @@ const cache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
 
 export function normalizeLabel(text: string): string {
-  if (/^[\d.\-]*$/.test(text)) return text;
+  if (/^[\d.-]*$/.test(text)) return text;
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const norm = computeLabel(text);

@@ -87,7 +87,8 @@ export function readLabelledRows(
 export function rereadByColumns(rows: Map<string, RowRead>): void {
   const counts = new Map<number, number>();
   for (const r of rows.values()) {
-    if (r.mode === 'grid' && r.values !== null && r.raw[0]) counts.set(r.raw[0].col, (counts.get(r.raw[0].col) ?? 0) + 1);
+    if (r.mode === 'grid' && r.values !== null && r.raw[0])
+      counts.set(r.raw[0].col, (counts.get(r.raw[0].col) ?? 0) + 1);
   }
   const start = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (start === undefined) return;

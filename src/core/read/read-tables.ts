@@ -18,7 +18,13 @@ import type { Report } from '../report/report-schema.ts';
 import { setCell } from '../report/cell-path.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { parseCellValue, type CellValue } from './parse-cell-value.ts';
-import { matchesSpec, readLabelledRows, rereadByColumns, type LabelledRowSpec, type RowRead } from './read-labelled-rows.ts';
+import {
+  matchesSpec,
+  readLabelledRows,
+  rereadByColumns,
+  type LabelledRowSpec,
+  type RowRead,
+} from './read-labelled-rows.ts';
 import type { Token } from './table-tokens.ts';
 
 export type CellSources = Map<string, SourceLocation>;
@@ -30,7 +36,11 @@ interface TableContext {
   isTextGrid: boolean;
 }
 
-const TABLE_NAMES = { t2: '表二（主动公开政府信息情况）', t3: '表三（收到和处理政府信息公开申请情况）', t4: '表四（行政复议、行政诉讼情况）' };
+const TABLE_NAMES = {
+  t2: '表二（主动公开政府信息情况）',
+  t3: '表三（收到和处理政府信息公开申请情况）',
+  t4: '表四（行政复议、行政诉讼情况）',
+};
 
 function where(source: SourceLocation | undefined): string {
   if (!source) return '';
@@ -152,21 +162,44 @@ const GROUP_NORMS = T3_ROW_GROUP_HEADINGS.map((h) => normalizeLabel(h).replace(/
 
 export function readTable3(ctx: TableContext, tokens: Token[]): void {
   const format = ctx.report.format;
-  const specs: LabelledRowSpec[] = T3_LABELS(format).map((r) => ({ key: r.key, label: r.label, match: r.match, expected: 7 }));
-  const isLabel = (norm: string) => specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
+  const specs: LabelledRowSpec[] = T3_LABELS(format).map((r) => ({
+    key: r.key,
+    label: r.label,
+    match: r.match,
+    expected: 7,
+  }));
+  const isLabel = (norm: string) =>
+    specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
   const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
   if (ctx.isTextGrid) rereadByColumns(rows);
   const pathsOf = (s: LabelledRowSpec) => T3_COLUMNS.map((c) => `t3.${s.key}.${c}`);
   const blanks: string[] = [];
-  for (const row of rows.values()) assign(ctx, row, pathsOf(row.spec), T3_COLUMNS.map(() => 'count'), blanks);
+  for (const row of rows.values())
+    assign(
+      ctx,
+      row,
+      pathsOf(row.spec),
+      T3_COLUMNS.map(() => 'count'),
+      blanks,
+    );
   reportRowProblems(ctx, 't3', specs, rows, pathsOf);
   reportBlanks(ctx, 't3', blanks);
 
   const firstLabel = tokens.findIndex((t) => specs.some((s) => matchesSpec(t.norm, s)));
   if (firstLabel > 0 || (firstLabel === 0 && rows.size > 0)) {
-    const header = tokens.slice(0, Math.max(firstLabel, 0)).map((t) => t.norm).join('');
+    const header = tokens
+      .slice(0, Math.max(firstLabel, 0))
+      .map((t) => t.norm)
+      .join('');
     const complete = [...rows.values()].every((r) => r.values !== null) && rows.size === specs.length;
-    checkHeader(ctx, 't3', header, ['申请人情况', ...T3_COLUMNS.map((c) => T3_COLUMN_LABELS[c]), '法人或其他组织'], complete, tokens[0]?.source);
+    checkHeader(
+      ctx,
+      't3',
+      header,
+      ['申请人情况', ...T3_COLUMNS.map((c) => T3_COLUMN_LABELS[c]), '法人或其他组织'],
+      complete,
+      tokens[0]?.source,
+    );
   }
   if (ctx.isTextGrid) reportShiftedRows(ctx, rows);
 }
@@ -200,11 +233,22 @@ export function readTable2(ctx: TableContext, tokens: Token[]): void {
     for (const row of block.rows) {
       const fields = row.fields.length === 0 ? [null] : row.fields;
       specs.push({ key: row.key, label: row.label, match: row.match, expected: fields.length });
-      paths.set(row.key, fields.map((f) => (f === null ? `t2.${row.key}` : `t2.${row.key}.${f}`)));
+      paths.set(
+        row.key,
+        fields.map((f) => (f === null ? `t2.${row.key}` : `t2.${row.key}.${f}`)),
+      );
       kinds.set(
         row.key,
         fields.map((f) =>
-          f === null ? (row.key === 'fees10kYuan' ? 'amount' : 'count') : f === 'change' ? 'change' : f === 'amount' ? 'text' : 'count',
+          f === null
+            ? row.key === 'fees10kYuan'
+              ? 'amount'
+              : 'count'
+            : f === 'change'
+              ? 'change'
+              : f === 'amount'
+                ? 'text'
+                : 'count',
         ),
       );
     }
@@ -213,12 +257,16 @@ export function readTable2(ctx: TableContext, tokens: Token[]): void {
   const rows = readLabelledRows(tokens, specs, isLabel, ctx.isTextGrid);
   if (ctx.isTextGrid) rereadByColumns(rows);
   const blanks: string[] = [];
-  for (const row of rows.values()) assign(ctx, row, paths.get(row.spec.key) ?? [], kinds.get(row.spec.key) ?? [], blanks);
+  for (const row of rows.values())
+    assign(ctx, row, paths.get(row.spec.key) ?? [], kinds.get(row.spec.key) ?? [], blanks);
   const pathsOf = (s: LabelledRowSpec) => paths.get(s.key) ?? [];
   reportRowProblems(ctx, 't2', specs, rows, pathsOf);
   reportBlanks(ctx, 't2', blanks);
   if (rows.size > 0) {
-    const header = tokens.filter((t) => !isLabel(t.norm) && parseCellValue(t.text).kind !== 'number').map((t) => t.norm).join('');
+    const header = tokens
+      .filter((t) => !isLabel(t.norm) && parseCellValue(t.text).kind !== 'number')
+      .map((t) => t.norm)
+      .join('');
     checkHeader(ctx, 't2', header, [...new Set(headerLabels)], true, tokens[0]?.source);
   }
 }
@@ -228,7 +276,13 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
   const firstNumber = tokens.findIndex((t) => parseCellValue(t.text).kind === 'number');
   const name = TABLE_NAMES.t4;
   if (firstNumber < 0) {
-    ctx.findings.push({ code: 'TABLE_MISSING', level: 'error', message: `未找到${name}的数据行`, cells: paths, source: tokens[0]?.source });
+    ctx.findings.push({
+      code: 'TABLE_MISSING',
+      level: 'error',
+      message: `未找到${name}的数据行`,
+      cells: paths,
+      source: tokens[0]?.source,
+    });
     return;
   }
   const first = tokens[firstNumber]!;
@@ -262,7 +316,10 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
     });
     reportBlanks(ctx, 't4', blanks);
   }
-  const header = tokens.slice(0, firstNumber).map((t) => t.norm).join('');
+  const header = tokens
+    .slice(0, firstNumber)
+    .map((t) => t.norm)
+    .join('');
   const groupLabels = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
   checkHeader(ctx, 't4', header, groupLabels, raw.length === 15, tokens[0]?.source);
   const columnLabels = T4_COLUMNS.map((c) => normalizeLabel(c === 'total' ? '总计' : labelOf(c)));

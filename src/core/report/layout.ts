@@ -229,7 +229,13 @@ export function t2Cells(format: FormatVersion): T2CellSpec[] {
       }
       row.fields.forEach((field, i) => {
         const kind: T2CellSpec['kind'] = field === 'change' ? 'change' : field === 'amount' ? 'text' : 'count';
-        cells.push({ path: `t2.${row.key}.${field}`, block: block.block, row: row.label, column: block.columns[i] ?? '', kind });
+        cells.push({
+          path: `t2.${row.key}.${field}`,
+          block: block.block,
+          row: row.label,
+          column: block.columns[i] ?? '',
+          kind,
+        });
       });
     }
   }

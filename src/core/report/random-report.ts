@@ -18,7 +18,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const AGENCIES = ['荣巷街道办事处', '江源街道办事处', '娲城街道办事处', '东兴街道办事处', '滨湖区教育局', '梅村镇人民政府', '新安街道办事处', '区市场监督管理局'];
+const AGENCIES = [
+  '荣巷街道办事处',
+  '江源街道办事处',
+  '娲城街道办事处',
+  '东兴街道办事处',
+  '滨湖区教育局',
+  '梅村镇人民政府',
+  '新安街道办事处',
+  '区市场监督管理局',
+];
 const PHRASES = [
   '坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设',
   '健全信息发布审核机制，严格落实保密审查和“三审三校”制度',
@@ -48,7 +57,10 @@ export function randomReport(seed: number, options: RandomReportOptions = {}): R
   const month = 1 + int(1);
   const day = 1 + int(27);
   report.dated = `${year + 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  report.publishedAt = rand() < 0.7 ? `${report.dated}T${String(9 + int(8)).padStart(2, '0')}:${String(int(59)).padStart(2, '0')}:00+08:00` : null;
+  report.publishedAt =
+    rand() < 0.7
+      ? `${report.dated}T${String(9 + int(8)).padStart(2, '0')}:${String(int(59)).padStart(2, '0')}:00+08:00`
+      : null;
 
   // Table 3: outcome rows per column, then totals so that I1–I3 hold by construction.
   const rows = T3_ROWS[format].map((r) => r.key);

@@ -85,7 +85,10 @@ const sections = z
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
 const isoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, '时间须为 ISO 8601，带时区，如 2026-01-20T14:26:00+08:00');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/,
+    '时间须为 ISO 8601，带时区，如 2026-01-20T14:26:00+08:00',
+  );
 
 const header = {
   schema: z.literal(REPORT_SCHEMA_ID),

@@ -1,7 +1,7 @@
 /** The `gongkai` command as a user runs it: exit codes, stdout/stderr, JSON shape, directories. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -138,5 +138,33 @@ describe('gongkai render and compare', () => {
     );
     const human = gongkai(['compare', join(dir, 'a.json'), join(dir, 'b.json')]);
     assert.match(human.stdout, /t3\.granted\.natural/);
+  });
+});
+
+describe('gongkai check refuses what is not a report', () => {
+  it('HTML without tables, a document of another kind, and a file over 50 MB: Chinese message, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bad-'));
+    writeFileSync(
+      join(dir, 'notice.html'),
+      '<!doctype html><html><body><h1>关于开展2025年春季植树活动的通知</h1><p>各社区：为改善人居环境，现将有关事项通知如下。</p></body></html>',
+    );
+    const html = gongkai(['check', join(dir, 'notice.html')]);
+    assert.equal(html.code, 2);
+    assert.match(html.stderr, /不是政府信息公开工作年度报告/);
+
+    const tablesAsPictures =
+      '<html><body><h1>某街道2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年……。</p><p>二、主动公开政府信息情况</p><p><img src="t2.png"></p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>';
+    writeFileSync(join(dir, 'pictures.html'), tablesAsPictures);
+    const pictures = gongkai(['check', join(dir, 'pictures.html')]);
+    assert.equal(pictures.code, 2);
+    assert.match(pictures.stderr, /没有找到年度报告的任何统计表格/);
+
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 51 * 1024 * 1024);
+    const large = gongkai(['check', big]);
+    assert.equal(large.code, 2);
+    assert.match(large.stderr, /超过 50 MB/);
+    noStackTrace(large.stderr);
   });
 });

@@ -22,6 +22,7 @@ import {
 import { describeSource, readTable2, readTable3, readTable4, type CellSources } from './read-tables.ts';
 import type { DocBlock, InputKind, ReportDocument } from './report-document.ts';
 import { tableTokens } from './table-tokens.ts';
+import { ReadError } from './read-error.ts';
 import { expandFieldSheet } from './expand-field-sheet.ts';
 import { matchesSpec } from './read-labelled-rows.ts';
 import { T2_BLOCKS, T3_ROWS } from '../report/layout.ts';
@@ -143,6 +144,7 @@ export function interpretDocument(input: ReportDocument): Interpretation {
   report.sections['4'] = t4.narrative.join('\n');
   readTable4(ctx, t4.tokens);
 
+  refuseNonReport(findings, sections, title);
   reportSectionStructure(findings, sections);
   if (signature.unreadableDate !== null) {
     findings.push({
@@ -166,6 +168,26 @@ export function interpretDocument(input: ReportDocument): Interpretation {
     findings,
     context: { kind: doc.kind, sources, sections, signature, title, publishedSource, locateText: textLocator(blocks) },
   };
+}
+
+/**
+ * A document with none of the three tables cannot be read as an annual report at all: either it is another
+ * kind of document, or its tables are pictures or lost. Both are refused with a clear message (CLI exit 2).
+ */
+function refuseNonReport(findings: Finding[], sections: SectionLayout, title: TitleInfo): void {
+  const missingTables = findings.filter((f) => f.code === 'TABLE_MISSING').length;
+  if (missingTables < 3) return;
+  const headings = SECTION_NUMBERS.filter((s) => sections.headings[s]).length;
+  if (headings === 0 && !/年度报告|工作报告/.test(title.title ?? '')) {
+    throw new ReadError(
+      'NOT_A_REPORT',
+      '不是政府信息公开工作年度报告：没有找到年度报告的标题、六个部分的标题或任何统计表格',
+    );
+  }
+  throw new ReadError(
+    'NO_TABLES',
+    `找到了${headings}个部分标题，但没有找到年度报告的任何统计表格（表二、表三、表四）：表格可能以图片发布或已丢失，无法读取数据`,
+  );
 }
 
 function textLocator(blocks: DocBlock[]): (quote: string) => SourceLocation | undefined {

@@ -24,5 +24,7 @@ export interface AppEnv {
     requestId: string;
     ip: string;
     limiter: RateLimiter;
+    /** The double-submit CSRF token issued during this request, once. */
+    anonCsrf: string | undefined;
   };
 }

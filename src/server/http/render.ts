@@ -14,6 +14,8 @@ import { actorOf } from './use-case-context.ts';
 export function csrfTokenFor(c: Context<AppEnv>): string {
   const s = c.get('session');
   if (s?.kind === 'active') return s.csrfToken;
+  const issued = c.get('anonCsrf');
+  if (issued) return issued;
   const { config } = c.get('deps');
   const name = cookieNames(config.cookieSecure).csrf;
   let token = getCookie(c, name);
@@ -21,6 +23,7 @@ export function csrfTokenFor(c: Context<AppEnv>): string {
     token = newSecret();
     setCookie(c, name, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: config.cookieSecure });
   }
+  c.set('anonCsrf', token);
   return token;
 }
 

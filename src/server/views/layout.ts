@@ -38,9 +38,7 @@ export function layout(chrome: Chrome, body: Html): Html {
         <header class="topbar" role="banner">
           <div class="wrap">
             <a class="brand" href="${chrome.area === 'staff' ? '/staff' : '/'}"
-              >${siteName}<small
-                >${chrome.area === 'staff' ? '工作人员后台' : '无锡市滨湖区 · 政府信息公开专栏'}</small
-              ></a
+              >${siteName}<small>${chrome.area === 'staff' ? '工作人员后台' : '政府信息公开专栏'}</small></a
             >
             ${prefsBar(chrome)}
           </div>

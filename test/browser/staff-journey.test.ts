@@ -70,7 +70,7 @@ describe('real browser', { skip: skipReason }, () => {
       // The CSP forbids inline scripts for the site, so evaluate axe through the DevTools protocol instead.
       await page.evaluate(axeSource);
       const result = (await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+        (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
           runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
         }),
       )) as { violations: { id: string; impact: string; nodes: unknown[]; help: string }[] };

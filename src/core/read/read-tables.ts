@@ -157,6 +157,28 @@ function checkHeader(
   });
 }
 
+/**
+ * A column blank in every row is not a few blank cells: the table most likely lost that column (Word pads a
+ * table to a rectangle when a column is missing). Reported as COLUMN_MISSING; its cells stay null.
+ */
+function withoutEmptyColumns(ctx: TableContext, rows: Map<string, RowRead>, blanks: string[]): string[] {
+  const read = [...rows.values()].filter((r) => r.values !== null);
+  if (read.length < 5) return blanks;
+  const blankSet = new Set(blanks.map((b) => b.split('（')[0]));
+  const empty = T3_COLUMNS.filter((c) => read.every((r) => blankSet.has(`t3.${r.spec.key}.${c}`)));
+  if (empty.length === 0) return blanks;
+  const cells = read.flatMap((r) => empty.map((c) => `t3.${r.spec.key}.${c}`));
+  ctx.findings.push({
+    code: 'COLUMN_MISSING',
+    level: 'error',
+    message: `${TABLE_NAMES.t3}${empty.map((c) => `“${T3_COLUMN_LABELS[c]}”`).join('、')}列在全部${read.length}行中均为空，表格可能缺少该列；这些单元格按空处理`,
+    cells,
+    source: ctx.sources.get(cells[0] ?? ''),
+  });
+  const gone = new Set(cells);
+  return blanks.filter((b) => !gone.has(b.split('（')[0] ?? ''));
+}
+
 const T3_LABELS = (format: FormatVersion) => T3_ROWS[format];
 const GROUP_NORMS = T3_ROW_GROUP_HEADINGS.map((h) => normalizeLabel(h).replace(/^[^、)]*[、)]/, ''));
 
@@ -183,7 +205,7 @@ export function readTable3(ctx: TableContext, tokens: Token[]): void {
       blanks,
     );
   reportRowProblems(ctx, 't3', specs, rows, pathsOf);
-  reportBlanks(ctx, 't3', blanks);
+  reportBlanks(ctx, 't3', withoutEmptyColumns(ctx, rows, blanks));
 
   const firstLabel = tokens.findIndex((t) => specs.some((s) => matchesSpec(t.norm, s)));
   if (firstLabel > 0 || (firstLabel === 0 && rows.size > 0)) {

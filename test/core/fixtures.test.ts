@@ -75,3 +75,19 @@ describe('HTML and Word fixtures', () => {
     }
   });
 });
+
+describe('format version', () => {
+  it('a 2022 report laid out in the 2019 trial format is read as 2019 and reported as OLD_FORMAT', async () => {
+    const { randomReport } = await import('../../src/core/report/random-report.ts');
+    const { renderReportText } = await import('../../src/writers/render-text.ts');
+    const old = randomReport(77, { format: '2019' });
+    old.year = 2022;
+    old.title = `${old.agency}2022年政府信息公开工作年度报告`;
+    const { report, findings } = checkDocument(await readDocument(new TextEncoder().encode(renderReportText(old))));
+    assert.equal(report.format, '2019');
+    assert.deepEqual(report.t2, old.t2);
+    const finding = findings.find((f) => f.code === 'OLD_FORMAT');
+    assert.equal(finding?.level, 'error');
+    assert.match(finding!.message, /2022年度报告仍使用2019年试行格式/);
+  });
+});

@@ -195,8 +195,9 @@ export function decodeText(bytes: Uint8Array): string {
   if (!declaredGb) {
     const bad = countReplacement(asUtf8);
     const good = countNonAscii(asUtf8) - bad;
-    // A few bad sequences among many good ones: damaged UTF-8, not another encoding.
-    if (bad <= Math.max(1, good * 0.01) || charset === 'utf-8') return asUtf8;
+    // Mostly good sequences: damaged UTF-8, not another encoding. GBK read as UTF-8 is nearly all bad sequences
+    // (its byte pairs rarely form valid UTF-8), so a fifth is a wide margin either way.
+    if (bad <= (good + bad) * 0.2 || charset === 'utf-8') return asUtf8;
     const asGb = new TextDecoder('gb18030').decode(bytes);
     return countReplacement(asGb) < bad ? asGb : asUtf8;
   }

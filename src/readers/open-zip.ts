@@ -9,9 +9,9 @@ import { readZipDirectory } from './zip-directory.ts';
 /** Largest total a document may unpack to. A 300-page report with images is far below this. */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
-/** `label` names the format for messages, e.g. 'Word 文档'. */
+/** `label` names the format for messages: 'Word' or 'Excel'. */
 export function damagedError(label: string, cause?: unknown): ReadError {
-  const error = new ReadError('CORRUPT', `${label}文件不完整或已损坏，无法读取（可能是下载或复制时被截断）`);
+  const error = new ReadError('CORRUPT', `${label} 文件不完整或已损坏，无法读取（可能是下载或复制时被截断）`);
   if (cause !== undefined) error.cause = cause;
   return error;
 }
@@ -23,7 +23,7 @@ export async function openZip(bytes: Uint8Array, label: string): Promise<JSZip> 
   if (total > MAX_UNZIPPED_BYTES) {
     throw new ReadError(
       'TOO_LARGE',
-      `${label}解压后超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB，不像是一份年度报告，已拒绝读取`,
+      `${label} 文件解压后超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB，不像是一份年度报告，已拒绝读取`,
     );
   }
   try {

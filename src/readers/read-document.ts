@@ -18,8 +18,8 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 const KIND_LABEL: Record<InputKind, string> = {
   text: '文本',
   html: '网页',
-  docx: 'Word 文档',
-  xlsx: 'Excel 表格',
+  docx: 'Word ',
+  xlsx: 'Excel ',
   pdf: 'PDF ',
 };
 

@@ -15,7 +15,7 @@ import type { ReportDocument } from '../core/read/report-document.ts';
 import { DocAssembler } from './doc-assembler.ts';
 import { damagedError, openZip, readZipText } from './open-zip.ts';
 
-const LABEL = 'Word 文档';
+const LABEL = 'Word';
 
 /** Subtrees whose text is not shown as document content. */
 const SKIP = new Set(['mc:Fallback', 'w:instrText', 'w:delText', 'w:del', 'w:rPrChange', 'w:pPrChange']);

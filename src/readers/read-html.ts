@@ -10,65 +10,84 @@ import type { ReportDocument } from '../core/read/report-document.ts';
 import { cleanChromeLine } from './clean-chrome-line.ts';
 import { DocAssembler } from './doc-assembler.ts';
 
-/** Subtrees that never hold report content. `title` duplicates the page heading; `nav` is site navigation. */
-const SKIP_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'title',
-  'select',
-  'button',
-  'textarea',
-  'iframe',
-  'object',
-  'svg',
-  'math',
-  'map',
-  'datalist',
-  'nav',
-]);
+/** What an element means to the reader; tags not listed are inline and only pass their text through. */
+const enum Role {
+  Skip = 1,
+  Table,
+  Row,
+  Cell,
+  Block,
+  Break,
+}
 
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'ul',
+/**
+ * Subtrees that never hold report content (`title` duplicates the page heading; `nav` is site navigation),
+ * table parts, and block elements (each one ends a line).
+ */
+const ROLES = new Map<string, Role>([
+  ...[
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'title',
+    'select',
+    'button',
+    'textarea',
+    'iframe',
+    'object',
+    'svg',
+    'math',
+    'map',
+    'datalist',
+    'nav',
+  ].map((tag): [string, Role] => [tag, Role.Skip]),
+  ...[
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'body',
+    'caption',
+    'center',
+    'dd',
+    'details',
+    'dialog',
+    'dir',
+    'div',
+    'dl',
+    'dt',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'header',
+    'hgroup',
+    'hr',
+    'html',
+    'legend',
+    'li',
+    'main',
+    'menu',
+    'ol',
+    'p',
+    'pre',
+    'section',
+    'summary',
+    'ul',
+  ].map((tag): [string, Role] => [tag, Role.Block]),
+  ['table', Role.Table],
+  ['tr', Role.Row],
+  ['td', Role.Cell],
+  ['th', Role.Cell],
+  ['br', Role.Break],
 ]);
 
 /** class/id tokens of navigation widgets: the subtree is dropped. */
@@ -89,17 +108,30 @@ interface Region {
   kind: RegionKind;
 }
 
-function names(attribs: Record<string, string>): string[] {
-  const value = `${attribs.class ?? ''} ${attribs.id ?? ''}`.trim();
-  return value === '' ? [] : value.split(/\s+/);
+type NameVerdict = 'chrome' | RegionKind | undefined;
+
+/**
+ * What the class and id say about an element, cached: pages repeat a few class names (MsoNormal, content)
+ * on thousands of elements, so each distinct value is split and matched once.
+ */
+const nameVerdicts = new Map<string, NameVerdict>();
+
+function nameVerdict(attribs: Record<string, string>): NameVerdict {
+  const cls = attribs.class;
+  const id = attribs.id;
+  if (cls === undefined && id === undefined) return undefined;
+  const key = id === undefined ? (cls as string) : `${cls ?? ''}#${id}`;
+  if (nameVerdicts.has(key)) return nameVerdicts.get(key);
+  const tokens = `${cls ?? ''} ${id ?? ''}`.trim().split(/\s+/);
+  let verdict: NameVerdict;
+  if (tokens.some((token) => CHROME_NAME.test(token))) verdict = 'chrome';
+  else if (tokens.some((token) => HEADER_NAME.test(token))) verdict = 'header';
+  else if (tokens.some((token) => SIDEBAR_NAME.test(token))) verdict = 'sidebar';
+  if (nameVerdicts.size < 10_000) nameVerdicts.set(key, verdict);
+  return verdict;
 }
 
 const NON_SPACE = /\S/;
-
-function hasChromeName(attribs: Record<string, string>): boolean {
-  if (attribs.class === undefined && attribs.id === undefined) return false;
-  return names(attribs).some((token) => CHROME_NAME.test(token));
-}
 
 function isHidden(attribs: Record<string, string>): boolean {
   if (attribs.hidden !== undefined) return true;
@@ -109,15 +141,10 @@ function isHidden(attribs: Record<string, string>): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function regionKind(name: string, attribs: Record<string, string>): RegionKind | undefined {
+function regionKind(name: string, verdict: NameVerdict): RegionKind | undefined {
   if (name === 'header' || name === 'footer') return 'header';
   if (name === 'aside') return 'sidebar';
-  if (attribs.class === undefined && attribs.id === undefined) return undefined;
-  for (const token of names(attribs)) {
-    if (HEADER_NAME.test(token)) return 'header';
-    if (SIDEBAR_NAME.test(token)) return 'sidebar';
-  }
-  return undefined;
+  return verdict === 'chrome' ? undefined : verdict;
 }
 
 function span(value: string | undefined): number | undefined {
@@ -162,19 +189,23 @@ class HtmlWalker implements Partial<Handler> {
   onopentag(name: string, attribs: Record<string, string>): void {
     this.depth++;
     if (this.skipDepth !== 0) return;
-    if (SKIP_TAGS.has(name) || isHidden(attribs) || hasChromeName(attribs)) {
+    const role = ROLES.get(name);
+    const verdict = nameVerdict(attribs);
+    if (role === Role.Skip || verdict === 'chrome' || isHidden(attribs)) {
       this.skipDepth = this.depth;
       return;
     }
+    if (role === undefined) return;
     const asm = this.asm;
     const inTable = asm.inTable;
-    if (name === 'table') asm.openTable();
-    else if (inTable && name === 'tr') asm.openRow(this.line());
-    else if (inTable && (name === 'td' || name === 'th')) {
+    if (role === Role.Table) asm.openTable();
+    else if (inTable && role === Role.Row) asm.openRow(this.line());
+    else if (inTable && role === Role.Cell) {
       asm.openCell(this.line(), { rowspan: span(attribs.rowspan), colspan: span(attribs.colspan) });
-    } else if (name === 'br' || BLOCK_TAGS.has(name) || name === 'tr' || name === 'td' || name === 'th') {
+    } else {
+      // Blocks, <br>, and table parts outside any table (broken markup) all end the current line.
       asm.breakLine();
-      const kind = inTable ? undefined : regionKind(name, attribs);
+      const kind = inTable || role !== Role.Block ? undefined : regionKind(name, verdict);
       if (kind) this.regions.push({ depth: this.depth, start: asm.blockCount, kind });
     }
   }
@@ -192,11 +223,13 @@ class HtmlWalker implements Partial<Handler> {
       if (closing === this.skipDepth) this.skipDepth = 0;
       return;
     }
+    const role = ROLES.get(name);
+    if (role === undefined) return;
     const asm = this.asm;
-    if (name === 'table') asm.closeTable();
-    else if (asm.inTable && name === 'tr') asm.closeRow();
-    else if (asm.inTable && (name === 'td' || name === 'th')) asm.closeCell();
-    else if (BLOCK_TAGS.has(name) || name === 'tr' || name === 'td' || name === 'th') asm.breakLine();
+    if (role === Role.Table) asm.closeTable();
+    else if (asm.inTable && role === Role.Row) asm.closeRow();
+    else if (asm.inTable && role === Role.Cell) asm.closeCell();
+    else if (role !== Role.Break) asm.breakLine();
     const region = this.regions[this.regions.length - 1];
     if (region && region.depth === closing) {
       this.regions.pop();

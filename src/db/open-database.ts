@@ -29,6 +29,13 @@ export function sqlitePath(url: string): string {
 export function openDatabase(url: string, options: { poolSize?: number } = {}): OpenDatabase {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client losing its connection (server restart, failover, admin termination) emits 'error' on the
+    // pool; without a listener that would crash the process. The pool replaces the client on next use.
+    pool.on('error', (e) => {
+      process.stderr.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'postgres idle client error', error: e.message })}\n`,
+      );
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     if (safe.password) safe.password = '***';

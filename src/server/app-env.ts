@@ -3,6 +3,8 @@ import type { OpenDatabase } from '../db/open-database.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimiter } from './middleware/rate-limiter.ts';
+import type { TtlCache } from './http/ttl-cache.ts';
+import type { AgencyRow } from '../db/schema.ts';
 
 /** What the app is built from; tests pass their own clock and database. */
 export interface AppDeps {
@@ -24,6 +26,8 @@ export interface AppEnv {
     requestId: string;
     ip: string;
     limiter: RateLimiter;
+    /** Public agency list, shared by portal pages (see TtlCache). */
+    publicAgencies: TtlCache<AgencyRow[]>;
     /** The double-submit CSRF token issued during this request, once. */
     anonCsrf: string | undefined;
   };

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { AppError, isAppError } from '../core/platform/app-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorStatus } from './error-status.ts';
+import { TtlCache } from './http/ttl-cache.ts';
+import { listPublicAgencies } from '../platform/list-agencies.ts';
 import { clientIp } from './http/client-ip.ts';
 import { chromeFor, renderPage } from './http/render.ts';
 import { csrfMiddleware } from './middleware/csrf-middleware.ts';
@@ -25,11 +27,13 @@ import { errorPage } from './views/portal-pages.ts';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter();
+  const publicAgencies = new TtlCache(5000, () => listPublicAgencies(deps.database.db));
   let requestCounter = 0;
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('limiter', limiter);
+    c.set('publicAgencies', publicAgencies);
     c.set('session', { kind: 'none' });
     c.set('ip', clientIp(c, deps.config.trustProxy));
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? `${process.pid}-${++requestCounter}`);

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
+    logger.flush();
     const force = setTimeout(() => {
       logger.warn('shutdown timeout: closing remaining connections');
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       await database.close().catch((e: unknown) => logger.error('db close failed', { error: String(e) }));
       logger.info('stopped');
+      logger.flush();
       process.exit(0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -26,13 +26,18 @@ export interface RunningServer {
 }
 
 /** Starts the real server (`node --import tsx src/server/main.ts`) on a loopback port and waits for /healthz. */
-export async function startServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+  options: { quiet?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // quiet: logs go to /dev/null (benchmarks; a pipe nobody drains would stall the server).
+    stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

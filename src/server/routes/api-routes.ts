@@ -77,6 +77,7 @@ export function apiRoutes(): Hono<AppEnv> {
 
   api.post('/agencies', staff, async (c) => {
     const row = await createAgency(useCaseContext(c), parseInput(createAgencyInput, await jsonBody(c)));
+    c.get('publicAgencies').invalidate();
     return c.json(presentAgency(row), 201);
   });
 
@@ -85,7 +86,9 @@ export function apiRoutes(): Hono<AppEnv> {
     const body = await jsonBody(c);
     // A body with structure fields needs agency.update; contact fields alone need agency.updateGuide.
     const input = 'name' in body ? parseInput(updateAgencyInput, body) : parseInput(updateAgencyGuideInput, body);
-    return c.json(presentAgency(await updateAgency(ctx, c.req.param('id'), input)));
+    const row = await updateAgency(ctx, c.req.param('id'), input);
+    c.get('publicAgencies').invalidate();
+    return c.json(presentAgency(row));
   });
 
   api.get('/users', staff, async (c) => {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { AppError, isAppError } from '../../core/platform/app-error.ts';
-import { getPublicAgency, listPublicAgencies } from '../../platform/list-agencies.ts';
 import { newSecret } from '../../platform/session-token.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -10,6 +9,7 @@ import { formObject, parseInput } from '../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../http/render.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
 import type { FormState } from '../views/form-parts.ts';
+import { layout } from '../views/layout.ts';
 import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../views/portal-pages.ts';
 import { siteCss } from '../views/site-css.ts';
 
@@ -17,20 +17,37 @@ import { siteCss } from '../views/site-css.ts';
 export function portalRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // The home page is the busiest page: rendered once per agency-list generation and reading preference.
+  const homeCache = new Map<string, string>();
+  let homeGeneration = -1;
   app.get('/', async (c) => {
-    const agencies = await listPublicAgencies(c.get('deps').database.db);
-    return renderPage(c, chromeFor(c, '首页', 'portal', 'home'), homePage(agencies));
+    const cache = c.get('publicAgencies');
+    const agencies = await cache.get();
+    if (cache.generation !== homeGeneration) {
+      homeCache.clear();
+      homeGeneration = cache.generation;
+    }
+    const chrome = chromeFor(c, '首页', 'portal', 'home');
+    const key = `${chrome.fontSize}|${chrome.highContrast ? 1 : 0}`;
+    let page = homeCache.get(key);
+    if (page === undefined) {
+      page = String(await layout(chrome, homePage(agencies)));
+      homeCache.set(key, page);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(page);
   });
 
   app.get('/agencies/:id/guide', async (c) => {
-    const db = c.get('deps').database.db;
-    const agency = await getPublicAgency(db, c.req.param('id'));
-    const parent = agency.parent_id ? await getPublicAgency(db, agency.parent_id).catch(() => undefined) : undefined;
+    const agencies = await c.get('publicAgencies').get();
+    const agency = agencies.find((a) => a.id === c.req.param('id'));
+    if (!agency) throw new AppError('NOT_FOUND', '未找到该机构');
+    const parent = agencies.find((a) => a.id === agency.parent_id);
     return renderPage(c, chromeFor(c, `${agency.name}政府信息公开指南`, 'portal'), guidePage(agency, parent));
   });
 
   app.get('/feedback', async (c) => {
-    const agencies = await listPublicAgencies(c.get('deps').database.db);
+    const agencies = await c.get('publicAgencies').get();
     const state: FormState = { values: { agencyId: c.req.query('agency') ?? '', kind: 'message' }, errors: {} };
     const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);
     return renderPage(c, chrome, feedbackPage(agencies, state, csrfTokenFor(c), newSecret()));
@@ -50,7 +67,7 @@ export function portalRoutes(): Hono<AppEnv> {
       );
     } catch (e) {
       if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
-      const agencies = await listPublicAgencies(c.get('deps').database.db);
+      const agencies = await c.get('publicAgencies').get();
       const key = typeof values['idempotencyKey'] === 'string' ? values['idempotencyKey'] : newSecret();
       const state = { values, errors: e.fields ?? {}, message: e.message };
       const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);

@@ -43,6 +43,7 @@ export function staffAgencyRoutes(): Hono<AppEnv> {
     const values = formObject(await c.req.parseBody());
     try {
       await createAgency(useCaseContext(c), parseInput(createAgencyInput, values));
+      c.get('publicAgencies').invalidate();
       return c.redirect('/staff/agencies?saved=1', 303);
     } catch (e) {
       const { state, status } = formFailure(e, values);
@@ -70,6 +71,7 @@ export function staffAgencyRoutes(): Hono<AppEnv> {
     try {
       const input = structural ? parseInput(updateAgencyInput, values) : parseInput(updateAgencyGuideInput, values);
       await updateAgency(ctx, a.id, input);
+      c.get('publicAgencies').invalidate();
       return c.redirect(`/staff/agencies/${a.id}?saved=1`, 303);
     } catch (e) {
       const { state, status } = formFailure(e, { ...agencyToForm(a), ...values });

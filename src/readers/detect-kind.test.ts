@@ -50,6 +50,12 @@ describe('detectKind: by content, never by name', () => {
     rejects(data, 'UNSUPPORTED_FORMAT', /没有 Word（\.docx）或 Excel（\.xlsx）文档/);
   });
 
+  it('an Excel binary workbook (.xlsb) is refused by name of its format', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.bin', new Uint8Array([1, 2, 3]));
+    rejects(await zip.generateAsync({ type: 'uint8array' }), 'UNSUPPORTED_FORMAT', /\.xlsb/);
+  });
+
   it('legacy .doc/.xls (OLE) and RTF are refused, not read as text', () => {
     rejects(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0), 'UNSUPPORTED_FORMAT', /\.doc\/\.xls/);
     rejects(utf8('{\\rtf1\\ansi 一、总体情况}'), 'UNSUPPORTED_FORMAT', /RTF/);

@@ -7,6 +7,7 @@
  */
 import { ReadError } from '../core/read/read-error.ts';
 import type { InputKind } from '../core/read/report-document.ts';
+import { looksLikeMhtml, mhtmlHtmlPart } from './mhtml-html-part.ts';
 import { isZip, readZipDirectory, scanLocalNames } from './zip-directory.ts';
 
 export interface SniffedInput {
@@ -43,8 +44,11 @@ const ZIP_DAMAGED = '文件不完整或已损坏';
 function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' {
   const entries = readZipDirectory(bytes);
   const names = entries ? entries.map((entry) => entry.name) : scanLocalNames(bytes);
-  if (names.includes('word/document.xml')) return 'docx';
+  if (names.some((name) => /^word\/document\d*\.xml$/.test(name))) return 'docx';
   if (names.includes('xl/workbook.xml')) return 'xlsx';
+  if (names.includes('xl/workbook.bin')) {
+    throw new ReadError('UNSUPPORTED_FORMAT', '暂不支持 Excel 二进制工作簿（.xlsb），请另存为 .xlsx 后再读取');
+  }
   // A truncated file keeps only its first local headers: any word/ or xl/ part is enough to say what it was,
   // so the DOCX/XLSX reader reports it as damaged rather than as "not a document".
   if (!entries) {
@@ -81,6 +85,7 @@ export function sniffInput(bytes: Uint8Array): SniffedInput {
       '这是旧版 Word/Excel（.doc/.xls）或 WPS 文件，暂不支持，请另存为 .docx 或 .xlsx 后再读取',
     );
   }
+  if (looksLikeMhtml(bytes)) return { kind: 'html', text: mhtmlText(bytes) };
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ReadError('EMPTY', '文件为空');
   if (text.startsWith('{\\rtf')) {
@@ -90,6 +95,21 @@ export function sniffInput(bytes: Uint8Array): SniffedInput {
     throw new ReadError('BINARY', '文件不是可识别的文档（不是 PDF、Word、Excel、网页或文本文件），无法读取');
   }
   return { kind: looksLikeHtml(text) ? 'html' : 'text', text };
+}
+
+/** The page inside a web archive (.mht), decoded with the charset its MIME part declares. */
+function mhtmlText(bytes: Uint8Array): string {
+  const part = mhtmlHtmlPart(bytes);
+  if (!part) throw new ReadError('CORRUPT', '网页存档（.mht）中找不到网页内容，文件可能不完整或已损坏');
+  if (part.charset && !/^(?:us-)?ascii$/.test(part.charset)) {
+    const label = /^(?:gb2312|gbk|x-gbk|cp936|euc-cn)$/.test(part.charset) ? 'gb18030' : part.charset;
+    try {
+      return new TextDecoder(label).decode(part.bytes);
+    } catch {
+      // an unknown label: fall back to detection
+    }
+  }
+  return decodeText(part.bytes);
 }
 
 function looksBinary(text: string): boolean {

@@ -33,6 +33,72 @@ describe('readDocument: dispatch by content', () => {
   }
 });
 
+describe('readDocument: web archives (.mht) saved from a browser or Word', () => {
+  /** Quoted-printable as MIME writers produce it: 76-character lines, soft breaks, =XX for non-ASCII and '='. */
+  function quotedPrintable(data: Uint8Array): string {
+    let out = '';
+    let line = '';
+    for (const byte of data) {
+      const ch =
+        byte === 0x0a
+          ? '\n'
+          : byte >= 0x20 && byte < 0x7f && byte !== 0x3d
+            ? String.fromCharCode(byte)
+            : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      if (ch === '\n') {
+        out += `${line}\r\n`;
+        line = '';
+        continue;
+      }
+      if (line.length + ch.length > 75) {
+        out += `${line}=\r\n`;
+        line = '';
+      }
+      line += ch;
+    }
+    return out + line;
+  }
+
+  it('reads the page of a GB2312 web archive as HTML', async () => {
+    const page = fixture('html/chaotianmen-2025-gbk.html');
+    const archive = [
+      'From: <由 Internet Explorer 保存>',
+      'Subject: =?gb2312?B?1tjH7A==?=',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related;',
+      '\ttype="text/html";',
+      '\tboundary="----=_NextPart_000_0000_01DC8A1B.5C2E3F40"',
+      '',
+      'This is a multi-part message in MIME format.',
+      '',
+      '------=_NextPart_000_0000_01DC8A1B.5C2E3F40',
+      'Content-Type: text/html;',
+      '\tcharset="gb2312"',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: http://www.cqyz.gov.cn/zwgk/ndbg/2026/0120/1.html',
+      '',
+      quotedPrintable(page),
+      '',
+      '------=_NextPart_000_0000_01DC8A1B.5C2E3F40',
+      'Content-Type: image/gif',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'R0lGODlhAQABAAAAACw=',
+      '------=_NextPart_000_0000_01DC8A1B.5C2E3F40--',
+    ].join('\r\n');
+    const fromArchive = await readDocument(new TextEncoder().encode(archive));
+    const fromPage = await readDocument(page);
+    assert.equal(fromArchive.kind, 'html');
+    assert.deepEqual(fromArchive.blocks, fromPage.blocks);
+  });
+
+  it('an archive without an HTML part is damaged', async () => {
+    const archive =
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--';
+    await assert.rejects(readDocument(new TextEncoder().encode(archive)), readError('CORRUPT', /网页存档/));
+  });
+});
+
 describe('readDocument: inputs that cannot be read give a ReadError with a Chinese message', () => {
   it('empty input', async () => {
     await assert.rejects(readDocument(new Uint8Array(0)), readError('EMPTY', /^文件为空$/));

@@ -113,6 +113,19 @@ describe('readDocx: damaged and unrelated documents', () => {
     await assert.rejects(readDocx(await zip.generateAsync({ type: 'uint8array' })), isDamaged);
   });
 
+  it('finds the main part through _rels/.rels when it is not word/document.xml', async () => {
+    const zip = new JSZip();
+    zip.file(
+      '_rels/.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/>' +
+        '</Relationships>',
+    );
+    zip.file('word/document2.xml', body(p('荣巷街道2025年政府信息公开工作年度报告')));
+    const doc = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
+    assert.deepEqual(lines(doc.blocks), ['荣巷街道2025年政府信息公开工作年度报告']);
+  });
+
   it('a zip bomb is refused before inflating, from the sizes its directory declares', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', body(p('x')));

@@ -11,6 +11,7 @@
  *   (w:instrText) and mc:Fallback copies are skipped: they are not what the reader of the document sees.
  */
 import { type Handler, Parser } from 'htmlparser2';
+import type JSZip from 'jszip';
 import type { ReportDocument } from '../core/read/report-document.ts';
 import { DocAssembler } from './doc-assembler.ts';
 import { damagedError, openZip, readZipText } from './open-zip.ts';
@@ -177,9 +178,21 @@ export function readWordXml(xml: string): ReportDocument {
   return walker.finish();
 }
 
+/** The main document part: normally word/document.xml, but the package's _rels/.rels has the final word. */
+async function mainPartPath(zip: JSZip): Promise<string> {
+  if (!zip.file('_rels/.rels')) return 'word/document.xml';
+  const rels = await readZipText(zip, '_rels/.rels', LABEL);
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
+    const target = /Target="([^"]+)"/.exec(tag)?.[1];
+    if (target && zip.file(target.replace(/^\//, ''))) return target.replace(/^\//, '');
+  }
+  return 'word/document.xml';
+}
+
 export async function readDocx(bytes: Uint8Array): Promise<ReportDocument> {
   const zip = await openZip(bytes, LABEL);
-  const xml = await readZipText(zip, 'word/document.xml', LABEL);
+  const xml = await readZipText(zip, await mainPartPath(zip), LABEL);
   if (!xml.includes('<w:body') && !xml.includes(':body')) throw damagedError(LABEL);
   return readWordXml(xml);
 }

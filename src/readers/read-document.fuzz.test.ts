@@ -166,6 +166,18 @@ describe('fuzz: damaged inputs never crash or hang readDocument', () => {
     assert.ok((tally.refused.get('CORRUPT') ?? 0) > 50);
   });
 
+  it('300 damaged web archives (.mht)', async () => {
+    const page = Buffer.from(html[0] as Uint8Array)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    const archive = utf8.encode(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="--b--"\r\n\r\n' +
+        `----b--\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n${page}\r\n----b----\r\n`,
+    );
+    const tally = await run(300, () => mutateBytes(archive, donors));
+    assert.ok(tally.read > 100);
+  });
+
   it('500 random and truncated byte strings behind real magic numbers', async () => {
     const prefixes = [
       [],

@@ -2,7 +2,10 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { prepareDatabase } from '../platform/prepare-database.ts';
+import { sweepExpiredSessions } from '../platform/sweep-expired-sessions.ts';
+import type { Server } from 'node:http';
 import { createApp } from './app.ts';
+import { gracefulCloser } from './graceful-close.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -56,25 +59,33 @@ async function main(): Promise<void> {
     );
   });
 
+  const sweep = setInterval(() => {
+    sweepExpiredSessions(database.db, clock)
+      .then((n) => n > 0 && logger.info('expired sessions removed', { count: n }))
+      .catch((e: unknown) => logger.warn('session sweep failed', { error: String(e) }));
+  }, 10 * 60_000);
+  sweep.unref();
+
+  const closer = gracefulCloser(server as Server);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     logger.info('shutting down', { signal });
     logger.flush();
     const force = setTimeout(() => {
       logger.warn('shutdown timeout: closing remaining connections');
-      if ('closeAllConnections' in server) server.closeAllConnections();
+      closer.closeAll();
     }, config.shutdownTimeoutSeconds * 1000);
     force.unref();
-    // close(): stop accepting; the callback runs once every in-flight request has been answered.
-    server.close(async () => {
+    // Stop accepting; resolves once every in-flight request has been answered and its connection closed.
+    void closer.close().then(async () => {
       await database.close().catch((e: unknown) => logger.error('db close failed', { error: String(e) }));
       logger.info('stopped');
       logger.flush();
       process.exit(0);
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,108 @@
+/**
+ * Loads pdf.js once per process, for reading PDFs in Node without a worker thread or a worker file fetch: the
+ * worker module is imported in-process (it registers `globalThis.pdfjsWorker`, which pdf.js then uses as its
+ * “fake worker”). Loading costs ~0.5–1 s, so it happens on the first read and the module stays loaded.
+ *
+ * The legacy build (the one pdf.js supports on Node) ships core-js polyfills that, on Node 20, REPLACE some
+ * built-ins for the whole process: Array.prototype.push with a slow JavaScript version (it made pdf.js itself and
+ * everything else in the process several times slower), JSON.parse/JSON.stringify, Function.prototype.toString.
+ * Those replacements only emulate details newer engines have; after loading we put the native functions back.
+ * Methods the polyfills ADD (Promise.withResolvers, Map.prototype.getOrInsertComputed, …) are kept: pdf.js needs them.
+ *
+ * Under tsx (how this project runs), loading pdf.js took ~2.5 s instead of ~0.25 s: tsx rewrites the dynamic
+ * imports of every ES module it loads and Node reads the 5 MB source maps that tsx switches on. The two files are
+ * plain JavaScript, so they are imported by file URL in a tsx namespace of their own (tsx passes such URLs straight
+ * to Node), with source maps off for the moment of the import. Without tsx both measures are no-ops.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type Pdfjs = typeof PdfjsModule;
+
+/** Built-ins whose existing properties must not be swapped by the polyfills. */
+const GUARDED: object[] = [
+  Array,
+  Array.prototype,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  JSON,
+  Promise,
+  Promise.prototype,
+  String,
+  String.prototype,
+  Number,
+  Math,
+  Map.prototype,
+  Set.prototype,
+  WeakMap.prototype,
+  ArrayBuffer.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  Uint8Array,
+  Uint8Array.prototype,
+  globalThis,
+];
+
+function snapshot(): Map<object, Map<PropertyKey, PropertyDescriptor>> {
+  const all = new Map<object, Map<PropertyKey, PropertyDescriptor>>();
+  for (const target of GUARDED) {
+    const own = new Map<PropertyKey, PropertyDescriptor>();
+    for (const key of Reflect.ownKeys(target)) {
+      const d = Object.getOwnPropertyDescriptor(target, key);
+      // Only plain function-valued properties: getters on globalThis (lazy Node globals) are left alone.
+      if (d && 'value' in d && typeof d.value === 'function') own.set(key, d);
+    }
+    all.set(target, own);
+  }
+  return all;
+}
+
+function restore(before: Map<object, Map<PropertyKey, PropertyDescriptor>>): void {
+  for (const [target, own] of before) {
+    for (const [key, d] of own) {
+      const now = Object.getOwnPropertyDescriptor(target, key);
+      if (now && 'value' in now && now.value !== d.value && now.configurable) Object.defineProperty(target, key, d);
+    }
+  }
+}
+
+let loading: Promise<Pdfjs> | null = null;
+
+const require = createRequire(import.meta.url);
+
+/** Where pdf.js finds its predefined CMaps (needed by PDFs with non-embedded Chinese fonts) and font metrics. */
+export const PDFJS_DATA = (() => {
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+})();
+
+function moduleUrl(specifier: string): string {
+  return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=gongkai-pdfjs`;
+}
+
+interface SourceMapSwitch {
+  sourceMapsEnabled?: boolean;
+  setSourceMapsEnabled?: (on: boolean) => void;
+}
+
+/** Loads pdf.js (once; later calls get the same promise). Call early to take the load off the first read. */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    const before = snapshot();
+    const maps = process as SourceMapSwitch;
+    const mapsWereOn = maps.sourceMapsEnabled === true;
+    if (mapsWereOn) maps.setSourceMapsEnabled?.(false);
+    try {
+      const pdfjs = (await import(moduleUrl('pdfjs-dist/legacy/build/pdf.mjs'))) as Pdfjs;
+      // Imported for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
+      await import(moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+      return pdfjs;
+    } finally {
+      if (mapsWereOn) maps.setSourceMapsEnabled?.(true);
+      restore(before);
+    }
+  })();
+  return loading;
+}

@@ -143,3 +143,50 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+for (const dialect of testDialects()) {
+  describe(`initial password (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
+    after(() => t.close());
+
+    test('a new account must change its initial password before anything else, in pages and API', async () => {
+      const admin = new TestClient(t.app);
+      await admin.apiLogin('admin');
+      const agencies = (await (await admin.json('GET', '/api/v1/agencies')).json()) as {
+        items: { id: string; name: string }[];
+      };
+      const agencyId = agencies.items.find((a) => a.name.includes('河埒'))!.id;
+      const created = await admin.json('POST', '/api/v1/users', {
+        login: 'helie.new',
+        displayName: '新同事',
+        agencyId,
+        roles: ['handler'],
+        initialPassword: 'Initial#Pass2026',
+      });
+      assert.equal(created.status, 201);
+
+      const web = new TestClient(t.app);
+      const login = await web.login('helie.new', 'Initial#Pass2026');
+      assert.equal(login.headers.get('location'), '/staff/password');
+      assert.equal((await web.get('/staff')).headers.get('location'), '/staff/password');
+
+      const api = new TestClient(t.app);
+      await api.apiLogin('helie.new', 'Initial#Pass2026');
+      const blocked = await api.json('GET', '/api/v1/submissions');
+      assert.equal(blocked.status, 403);
+      assert.match(await blocked.text(), /请先修改初始密码/);
+      const changed = await api.json('POST', '/api/v1/me/password', {
+        currentPassword: 'Initial#Pass2026',
+        newPassword: 'Helie#Mine2026',
+        confirmPassword: 'Helie#Mine2026',
+      });
+      assert.equal(changed.status, 200);
+      const again = new TestClient(t.app);
+      await again.apiLogin('helie.new', 'Helie#Mine2026');
+      assert.equal((await again.json('GET', '/api/v1/submissions')).status, 200);
+    });
+  });
+}

@@ -17,8 +17,14 @@ export function requireStaff(mode: 'html' | 'api'): MiddlewareHandler<AppEnv> {
         303,
       );
     }
-    if (mode === 'html' && s.mustChangePassword && !['/staff/password', '/staff/logout'].includes(c.req.path)) {
-      return c.redirect('/staff/password', 303);
+    if (s.mustChangePassword) {
+      // An initial password is known to the administrator who set it: nothing else until it is changed.
+      if (mode === 'html' && !['/staff/password', '/staff/logout'].includes(c.req.path)) {
+        return c.redirect('/staff/password', 303);
+      }
+      if (mode === 'api' && !['/api/v1/me', '/api/v1/me/password', '/api/v1/session'].includes(c.req.path)) {
+        throw new AppError('FORBIDDEN', '请先修改初始密码');
+      }
     }
     await next();
   };

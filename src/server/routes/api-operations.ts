@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createAgencyInput, updateAgencyInput } from '../../platform/agency-input.ts';
+import { changePasswordInput } from '../../platform/change-password.ts';
 import { loginInput } from '../../platform/login.ts';
 import { publicFeedbackInput } from '../../platform/submit-public-feedback.ts';
 import { createUserInput, updateUserInput } from '../../platform/user-input.ts';
@@ -33,6 +34,15 @@ export const apiOperations: ApiOperation[] = [
   },
   { method: 'delete', path: '/api/v1/session', operationId: 'logout', summary: '退出登录', tag: '会话', auth: 'staff' },
   { method: 'get', path: '/api/v1/me', operationId: 'me', summary: '当前用户', tag: '会话', auth: 'staff' },
+  {
+    method: 'post',
+    path: '/api/v1/me/password',
+    operationId: 'changePassword',
+    summary: '修改本人密码（首次登录须先修改初始密码）',
+    tag: '会话',
+    auth: 'staff',
+    body: changePasswordInput,
+  },
   {
     method: 'get',
     path: '/api/v1/agencies',

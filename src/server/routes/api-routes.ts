@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
 import { findUser } from '../../db/repositories/user-repository.ts';
 import { createAgencyInput, updateAgencyGuideInput, updateAgencyInput } from '../../platform/agency-input.ts';
+import { changePassword, changePasswordInput } from '../../platform/change-password.ts';
 import { createAgency } from '../../platform/create-agency.ts';
 import { createUser } from '../../platform/create-user.ts';
 import { getPublicAgency, listPublicAgencies } from '../../platform/list-agencies.ts';
@@ -66,6 +67,11 @@ export function apiRoutes(): Hono<AppEnv> {
   api.get('/me', staff, (c) => {
     const s = c.get('session');
     return c.json(s.kind === 'active' ? { user: s.actor, csrfToken: s.csrfToken } : {});
+  });
+
+  api.post('/me/password', staff, async (c) => {
+    await changePassword(useCaseContext(c), parseInput(changePasswordInput, await jsonBody(c)));
+    return c.json({ ok: true });
   });
 
   api.get('/agencies', async (c) =>

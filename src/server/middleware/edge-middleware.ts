@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AgencyRow } from '../../db/schema.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { clientIp } from '../http/client-ip.ts';
+import type { TtlCache } from '../http/ttl-cache.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { setSecurityHeaders } from './security-headers.ts';
+
+/**
+ * First and outermost middleware of every request: puts the dependencies into the context, sets the security
+ * headers (before the handler, so Hono builds the response with them), and writes the one JSON log line per
+ * request when the response is done.
+ */
+export function edgeMiddleware(
+  deps: AppDeps,
+  shared: { limiter: RateLimiter; publicAgencies: TtlCache<AgencyRow[]> },
+): MiddlewareHandler<AppEnv> {
+  let counter = 0;
+  const hsts = deps.config.cookieSecure;
+  return async (c, next) => {
+    const start = performance.now();
+    c.set('deps', deps);
+    c.set('limiter', shared.limiter);
+    c.set('publicAgencies', shared.publicAgencies);
+    c.set('session', { kind: 'none' });
+    c.set('ip', clientIp(c, deps.config.trustProxy));
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? `${process.pid}-${++counter}`);
+    setSecurityHeaders(c, hsts);
+    await next();
+    const s = c.get('session');
+    deps.logger.info('request', {
+      reqId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+      ip: c.get('ip'),
+      user: s.kind === 'active' ? s.actor.login : undefined,
+    });
+  };
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AgencyRow, AgencyUpdate, Executor, NewAgencyRow } from '../schema.ts';
 import { likePrefix, type AgencyFilter } from './agency-filter.ts';
+import { treeOrder } from '../../core/platform/tree-order.ts';
 
 export async function findAgency(ex: Executor, id: string): Promise<AgencyRow | undefined> {
   return ex.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
@@ -10,13 +11,13 @@ export async function findAgencyByCode(ex: Executor, code: string): Promise<Agen
   return ex.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** Agencies visible under the filter, ordered so that a parent precedes its children. */
+/** Agencies visible under the filter, depth-first: a parent, then its children by sort order. */
 export async function listAgencies(ex: Executor, filter: AgencyFilter = { kind: 'all' }): Promise<AgencyRow[]> {
   let q = ex.selectFrom('agencies').selectAll();
   if (filter.kind === 'none') return [];
   if (filter.kind === 'agency') q = q.where('id', '=', filter.agencyId);
   if (filter.kind === 'subtree') q = q.where('path', 'like', sql<string>`${likePrefix(filter.path)} ESCAPE '\\'`);
-  return q.orderBy('path').execute();
+  return treeOrder(await q.execute());
 }
 
 export async function insertAgency(ex: Executor, row: NewAgencyRow): Promise<AgencyRow> {

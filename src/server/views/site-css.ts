@@ -28,7 +28,8 @@ nav.main-nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
 nav.main-nav a{display:block;color:#fff;text-decoration:none;padding:.6rem 1rem}
 nav.main-nav a[aria-current="page"],nav.main-nav a:hover{background:rgba(255,255,255,.15)}
 nav.main-nav form{margin:0}
-nav.main-nav button.linklike{background:none;border:0;color:#fff;padding:.6rem 1rem;font:inherit;cursor:pointer}
+nav.main-nav button.linklike{background:none;border:0;color:#fff;padding:.6rem 1rem;margin:0;font:inherit;cursor:pointer}
+nav.main-nav button.linklike:hover{background:rgba(255,255,255,.15)}
 main{background:#fff;margin:1rem auto;padding:1.2rem 1.2rem 2rem;max-width:1100px;border:1px solid var(--line)}
 h1{font-size:1.6rem;margin:.2rem 0 1rem;color:var(--blue-dark);border-bottom:2px solid var(--line);padding-bottom:.4rem}
 h2{font-size:1.25rem;color:var(--blue-dark);margin-top:1.6rem}
@@ -62,7 +63,7 @@ footer{text-align:center;color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
 code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.9em;word-break:break-all}
 html.hc body{background:#000;color:#fff}
 html.hc main,html.hc .card{background:#000;border-color:#fff}
-html.hc a,html.hc .prefs a,html.hc nav.main-nav a{color:#ff0}
+html.hc a,html.hc .prefs a,html.hc nav.main-nav a,html.hc nav.main-nav button.linklike{color:#ff0}
 html.hc h1,html.hc h2{color:#fff}
 html.hc th{background:#222;color:#fff}
 html.hc th,html.hc td{border-color:#fff}

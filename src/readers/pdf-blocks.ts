@@ -17,9 +17,12 @@ import type { PageLines } from './drop-page-furniture.ts';
 import { LIST_MARKER, type PdfLine } from './pdf-lines.ts';
 import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
 
-/** Template section headings: never part of a table, even at the table's font size. */
+/**
+ * Template section headings: never part of a table, even at the table's font size. Numbered, and worded as the
+ * headings (not as the row labels 一、本年新收政府信息公开申请数量 or 四、结转下年度继续办理, also numbered).
+ */
 const SECTION_HEADING =
-  /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S*(总体情况|主动公开政府信息|政府信息公开申请|行政复议|主要问题|其他需要报告)/;
+  /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{0,8}?(总体情况|主动公开政府信息|(收到|受理)和?处理政府信息公开申请|行政复议.*行政诉讼|复议.*诉讼情况|存在的?主要问题|其他需要报告)/;
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }

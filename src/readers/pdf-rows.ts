@@ -212,6 +212,29 @@ function segmentPiece(s: PdfSegment, anchor: number | null = null): Piece {
   return { text: s.text, x0: s.x0, x1: s.x1, y: s.y, size: s.size, anchor };
 }
 
+/**
+ * The columns of a band from its header when the values alone show fewer (a blank in a one-row table such as
+ * table 4, a column blank in every row): the header's leaf cells — those with no header cell below them, unlike
+ * 行政诉讼 or 第二十条第（五）项 — are the columns, provided every value column found lies under a different one.
+ */
+function withHeaderColumns(slots: { x0: number; x1: number }[], headerWords: Piece[]): { x0: number; x1: number }[] {
+  const boxes = mergeWrapped(headerWords, []);
+  const centre = (b: { x0: number; x1: number }) => (b.x0 + b.x1) / 2;
+  const leaves = boxes
+    .filter((b) => !boxes.some((o) => o !== b && o.top > b.bottom - 0.2 * b.size && overlap(o, b) > 0))
+    .sort((a, b) => a.x0 - b.x0);
+  const distinct = leaves.filter((b, i) => i === 0 || centre(b) - centre(leaves[i - 1] as Box) > 0.5 * b.size);
+  if (distinct.length <= slots.length) return slots;
+  const owner = slots.map((s) =>
+    distinct.findIndex((b) => centre(s) >= b.x0 - 0.5 * b.size && centre(s) <= b.x1 + 0.5 * b.size),
+  );
+  if (owner.some((o) => o < 0) || new Set(owner).size !== owner.length) return slots;
+  return distinct.map((b, i) => {
+    const k = owner.indexOf(i);
+    return k >= 0 ? (slots[k] as { x0: number; x1: number }) : { x0: b.x0, x1: b.x1 };
+  });
+}
+
 /** Header boxes grouped into rows: boxes whose vertical centres agree, left to right. */
 function headerRows(pieces: Piece[]): ZoneRow[] {
   const headerBoxes = mergeWrapped(pieces, []);
@@ -242,13 +265,34 @@ export function readTableZone(lines: PdfLine[]): ZoneRow[] {
   const anchors = lines.filter((l) => l.segments.some((s) => s.numeric));
   if (anchors.length === 0) return readTableHead(lines);
   const numericSegments = anchors.flatMap((l) => l.segments.filter((s) => s.numeric));
-  const valueStart = Math.min(...numericSegments.map((s) => s.x0));
+  // The value area starts at the leftmost number — or at a header cell standing right of every row label, when the
+  // first value column happens to be blank in every row (自然人 with no number under it).
+  const labelRight = Math.max(
+    -Infinity,
+    ...anchors.flatMap((l) =>
+      l.segments.filter((s) => !s.numeric && s.x1 < l.segments.find((n) => n.numeric)!.x0).map((s) => s.x1),
+    ),
+  );
+  let valueStart = Math.min(...numericSegments.map((s) => s.x0));
+  const reaches = (s: { x0: number; x1: number; size: number }) => s.x1 > valueStart + 0.5 * s.size;
+  for (const l of lines) {
+    if (anchors.includes(l) || !l.segments.some(reaches)) continue;
+    for (const s of l.segments) if (s.x0 > labelRight + s.size && s.x0 < valueStart) valueStart = s.x0;
+  }
   const inValueArea = (s: { x0: number; x1: number; size: number }) => s.x1 > valueStart + 0.5 * s.size;
 
   // Lines without numbers that reach into the value area are headers; they split the zone into bands.
   const freeLines = lines.filter((l) => !anchors.includes(l) && l.segments.some(inValueArea));
   const barriers = freeLines.map((l) => l.y);
   const bandOf = (y: number) => barriers.filter((b) => b < y).length;
+  /** Header words in the value area of the header lines right above band `band` (no rows in between). */
+  const headerAbove = (band: number): Piece[] => {
+    const hasRows = (b: number) => anchors.some((l) => bandOf(l.y) === b);
+    let first = band - 1;
+    while (first > 0 && !hasRows(first)) first--;
+    const head = freeLines.filter((l) => bandOf(l.y) >= first && bandOf(l.y) < band);
+    return head.flatMap((l) => l.segments.filter(inValueArea).flatMap((s) => words(s)));
+  };
 
   // Values of every number line, with numbers pdf.js joined by spaces taken apart.
   const values = new Map<PdfLine, Piece[]>();
@@ -272,9 +316,14 @@ export function readTableZone(lines: PdfLine[]): ZoneRow[] {
     const band = bandOf(line.y);
     if (!bandSlots.has(band)) {
       const inBand = anchors.filter((l) => bandOf(l.y) === band).flatMap((l) => values.get(l) ?? []);
-      bandSlots.set(band, slotsOf(inBand));
+      bandSlots.set(band, withHeaderColumns(slotsOf(inBand), headerAbove(band)));
     }
   }
+  /** The first band with rows below a header line: the columns that line describes. */
+  const slotsBelow = (y: number) => {
+    const bands = [...bandSlots.keys()].filter((b) => b > bandOf(y)).sort((a, b) => a - b);
+    return bandSlots.get(bands[0] ?? -1) ?? bandSlots.get(bandOf(y)) ?? [];
+  };
 
   // Label boxes, then which row each belongs to.
   const boxes = mergeWrapped(labelPieces, barriers);
@@ -296,36 +345,34 @@ export function readTableZone(lines: PdfLine[]): ZoneRow[] {
     const y = anchors[a]?.y ?? 0;
     return y < box.top ? box.top - y : y > box.bottom ? y - box.bottom : 0;
   };
-  const assigned = boxes.map((box) => ({ box, anchor: anchorOf(box) }));
-  // Boxes on or around their number line first; a later box that would be a second label in the same column of
-  // that row is a row of its own (all values blank).
-  assigned.sort((p, q) => {
-    const dp = p.anchor === null ? Infinity : distance(p.box, p.anchor);
-    const dq = q.anchor === null ? Infinity : distance(q.box, q.anchor);
-    return dp - dq;
-  });
-  for (const { box, anchor } of assigned) {
-    if (anchor === null) {
-      freeBoxes.push(box);
-      continue;
+  // Per row: its own label is the rightmost box on or around its number line (else the nearest box). Other boxes
+  // that end left of it and overlap it vertically are group labels of merged cells (三、本年度办理结果, （三）不予公开); a
+  // box right of it is a heading of its own (第二十条第（六）项 centred over a table whose values sit further right);
+  // any other box is another row, whose values are all blank — never a second label in this row.
+  const candidates = new Map<number, Box[]>();
+  for (const box of boxes) {
+    const anchor = anchorOf(box);
+    if (anchor === null) freeBoxes.push(box);
+    else candidates.set(anchor, [...(candidates.get(anchor) ?? []), box]);
+  }
+  for (const [anchor, list] of candidates) {
+    const on = list.filter((b) => distance(b, anchor) === 0);
+    const own =
+      on.length > 0
+        ? on.reduce((m, b) => (b.x0 > m.x0 ? b : m))
+        : list.reduce((m, b) => (distance(b, anchor) < distance(m, anchor) ? b : m));
+    const labels = [own];
+    for (const box of list) {
+      if (box === own) continue;
+      const tol = 0.5 * box.size;
+      // A group label overlaps its row's label vertically. One that does not is taken as a row of its own: a group
+      // label read as a blank row is harmless, a row label read as this row's group label would take its values.
+      const gap = Math.max(box.top - own.bottom, own.top - box.bottom, 0);
+      if (distance(box, anchor) === 0 || (box.x1 <= own.x0 + tol && gap <= 0.3 * box.size)) labels.push(box);
+      else if (box.x0 >= own.x1 - tol) freeBoxes.push(box);
+      else extraRows.push({ y: box.top, box });
     }
-    const taken = rowLabels.get(anchor) ?? [];
-    // Group labels of merged cells stand left of the row's own label; text right of it is a heading of its own
-    // row (第二十条第（六）项 centred over a table whose values sit even further right).
-    const own = taken.find((b) => b.pieces.some((p) => p.anchor === anchor));
-    if (own && distance(box, anchor) > 0 && box.x0 >= own.x1 - 0.5 * box.size) {
-      freeBoxes.push(box);
-      continue;
-    }
-    if (
-      taken.some((b) => overlap(b, box) > 0.5 * Math.min(b.x1 - b.x0, box.x1 - box.x0)) &&
-      distance(box, anchor) > 0
-    ) {
-      extraRows.push({ y: box.top, box });
-      continue;
-    }
-    taken.push(box);
-    rowLabels.set(anchor, taken);
+    rowLabels.set(anchor, labels);
   }
 
   const rows: ZoneRow[] = [];
@@ -365,7 +412,7 @@ export function readTableZone(lines: PdfLine[]): ZoneRow[] {
   // Headers: the header lines' words (cut by the columns of the band below) and labels outside any band of rows.
   const freePieces: Piece[] = [];
   for (const line of freeLines) {
-    const below = bandSlots.get(bandOf(line.y) + 1) ?? bandSlots.get(bandOf(line.y)) ?? [];
+    const below = slotsBelow(line.y);
     for (const s of line.segments)
       freePieces.push(...(inValueArea(s) ? splitBySlots(s, below, valueStart) : [segmentPiece(s)]));
   }

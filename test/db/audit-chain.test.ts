@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { run as auditCommand } from '../../src/cli/commands/audit.ts';
+import { listAgencies } from '../../src/db/repositories/agency-repository.ts';
+import { findUserByLogin } from '../../src/db/repositories/user-repository.ts';
+import { actorFromUser } from '../../src/platform/actor-from-user.ts';
+import { updateAgency } from '../../src/platform/update-agency.ts';
 import type { Dialect } from '../../src/db/open-database.ts';
 import { defaultSecurity } from '../../src/platform/context.ts';
 import { prepareDatabase } from '../../src/platform/prepare-database.ts';
@@ -121,6 +125,48 @@ for (const dialect of testDialects()) {
         );
         const v = await verifyAuditChain(t.open.db);
         assert.equal(v.ok, true, JSON.stringify(v));
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`audit entry in the same transaction as the change (${dialect})`, () => {
+    test('if the audit entry cannot be written, the change is rolled back too', async () => {
+      const t = await seeded(dialect);
+      try {
+        const a = (await listAgencies(t.open.db)).find((x) => x.kind === 'subdistrict')!;
+        const actor = actorFromUser((await findUserByLogin(t.open.db, 'admin'))!);
+        // Make every audit insert fail.
+        if (dialect === 'sqlite') {
+          await sql`CREATE TRIGGER audit_log_fail BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`.execute(
+            t.open.db,
+          );
+        } else {
+          await sql`CREATE FUNCTION audit_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`.execute(
+            t.open.db,
+          );
+          await sql`CREATE TRIGGER audit_log_fail BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_fail()`.execute(
+            t.open.db,
+          );
+        }
+        const ctx = { db: t.open.db, clock, actor, ip: '127.0.0.1', security: defaultSecurity };
+        const input = {
+          address: '不应保存的地址',
+          postcode: a.postcode,
+          officeHours: a.office_hours,
+          phone: a.phone,
+          fax: a.fax,
+          onlineChannel: a.online_channel,
+          email: a.email,
+          version: a.version,
+        };
+        await assert.rejects(updateAgency(ctx, a.id, input), /audit down/);
+        const after = (await listAgencies(t.open.db)).find((x) => x.id === a.id)!;
+        assert.equal(after.address, a.address);
+        assert.equal(after.version, a.version);
       } finally {
         await t.dispose();
       }

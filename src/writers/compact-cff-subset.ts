@@ -57,6 +57,8 @@ function encodeInt(v: number): number[] {
 
 /** One subroutine index (global, or local to a font dict): which entries are used and their new numbers. */
 class SubrSet {
+  private static count = 0;
+  readonly id = SubrSet.count++;
   readonly entries: IndexEntry[];
   readonly oldBias: number;
   readonly used = new Map<number, number>(); // old index → new index
@@ -66,6 +68,14 @@ class SubrSet {
     this.entries = entries;
     this.oldBias = bias(entries.length);
   }
+}
+
+/** What running a subroutine from a given state leaves behind. */
+interface Effect {
+  stack: number;
+  nStems: number;
+  lastValue: number | null;
+  result: 'return' | 'endchar' | 'end';
 }
 
 interface State {
@@ -79,6 +89,7 @@ class CharstringRewriter {
   private readonly cff: CffTable;
   /** Subroutines run once per call site; reading each once saves most of the time. */
   private readonly bodies = new Map<IndexEntry, Uint8Array>();
+  readonly effects = new Map<string, Effect>();
   constructor(cff: CffTable) {
     this.cff = cff;
   }
@@ -146,15 +157,27 @@ class CharstringRewriter {
         if (!entry) throw new Unsupported('missing subroutine');
         state.stack -= 1;
         state.lastValue = null;
-        onCall(set, index, { ...state });
         if (out) {
+          onCall(set, index, { ...state }); // rewrites the subroutine at its first use
           const newIndex = set.used.get(index);
           if (newIndex === undefined || lastStart < 0) throw new Unsupported('unassigned subroutine');
           out.length = lastStart;
           out.push(...encodeInt(newIndex - set.newBias), b);
         }
-        const result = this.run(this.read(entry), state, subrs, null, onCall);
-        if (result === 'endchar') {
+        // A subroutine's effect depends only on the operand and stem counts it starts with: run it once per state
+        // (the same few subroutines are called thousands of times across a subset's glyphs).
+        const key = `${set.id}:${index}:${state.stack}:${state.nStems}`;
+        let effect = this.effects.get(key);
+        if (!effect) {
+          if (!out) onCall(set, index, { ...state });
+          const result = this.run(this.read(entry), state, subrs, null, onCall);
+          effect = { stack: state.stack, nStems: state.nStems, lastValue: state.lastValue, result };
+          this.effects.set(key, effect);
+        }
+        state.stack = effect.stack;
+        state.nStems = effect.nStems;
+        state.lastValue = effect.lastValue;
+        if (effect.result === 'endchar') {
           return 'endchar';
         }
         lastStart = -1;

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { AppError } from '../core/platform/app-error.ts';
 import type { Actor } from '../core/platform/actor.ts';
 import { insertSession } from '../db/repositories/session-repository.ts';
-import { findUserByLogin, setLoginState } from '../db/repositories/user-repository.ts';
+import {
+  countFailedLogin,
+  findUser,
+  findUserByLogin,
+  lockUser,
+  recordSuccessfulLogin,
+} from '../db/repositories/user-repository.ts';
 import { actorFromUser } from './actor-from-user.ts';
 import { nowIso, type UseCaseContext } from './context.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
@@ -66,29 +72,29 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Log
 
   const ok = await verifyPassword(input.password, user.password_hash);
   if (!ok) {
-    // A lock that has run out starts a fresh count.
-    const previous = user.locked_until ? 0 : user.failed_attempts;
-    const attempts = previous + 1;
-    const lock = attempts >= ctx.security.lockoutThreshold;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.security.lockoutMinutes * 60_000).toISOString() : null;
-    await ctx.db.transaction().execute(async (trx) => {
-      await setLoginState(trx, user.id, { failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil });
+    const at = nowIso(ctx);
+    const lockedUntil = await ctx.db.transaction().execute(async (trx) => {
+      const { failedAttempts, lockedUntil: current } = await countFailedLogin(trx, user.id, at);
       await recordAudit(trx, ctx, {
         action: 'auth.loginFailed',
         entity: 'user',
         entityId: user.id,
         actorLabel: label,
-        after: { failed_attempts: attempts },
+        after: { failed_attempts: failedAttempts },
       });
-      if (lock) {
+      if (current) return current; // locked meanwhile by a parallel attempt
+      if (failedAttempts < ctx.security.lockoutThreshold) return null;
+      const until = new Date(now.getTime() + ctx.security.lockoutMinutes * 60_000).toISOString();
+      if (await lockUser(trx, user.id, until, at)) {
         await recordAudit(trx, ctx, {
           action: 'user.locked',
           entity: 'user',
           entityId: user.id,
           actorLabel: '系统',
-          after: { locked_until: lockedUntil, reason: `连续${attempts}次登录失败` },
+          after: { locked_until: until, reason: `连续${failedAttempts}次登录失败` },
         });
       }
+      return until;
     });
     if (lockedUntil) throw lockedError(lockedUntil);
     throw new AppError('INVALID_CREDENTIALS');
@@ -99,7 +105,10 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Log
   const at = nowIso(ctx);
   const actor = actorFromUser(user);
   await ctx.db.transaction().execute(async (trx) => {
-    await setLoginState(trx, user.id, { failed_attempts: 0, locked_until: null, last_login_at: at });
+    // Re-checked inside the transaction: a lock set by a parallel failed attempt since we read the user wins.
+    if (!(await recordSuccessfulLogin(trx, user.id, at))) {
+      throw lockedError((await findUser(trx, user.id))?.locked_until ?? at);
+    }
     await insertSession(trx, {
       id_hash: hashSecret(sessionToken),
       user_id: user.id,

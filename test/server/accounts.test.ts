@@ -72,6 +72,15 @@ for (const dialect of testDialects()) {
       assert.equal(log.items.length, 1);
     });
 
+    test('parallel wrong passwords cannot dodge the lockout', async () => {
+      const attempts = await Promise.all(
+        Array.from({ length: 8 }, () => new TestClient(t.app).apiLogin('shijian.chengban', 'Wrong-password-1')),
+      );
+      const statuses = attempts.map((r) => r.status).sort();
+      assert.ok(statuses.includes(423), statuses.join(','));
+      assert.equal((await new TestClient(t.app).apiLogin('shijian.chengban')).status, 423);
+    });
+
     test('password complexity is enforced with Chinese messages', async () => {
       const c = new TestClient(t.app);
       await c.login('liyuan.chengban');

@@ -197,5 +197,26 @@ for (const dialect of testDialects()) {
       await again.apiLogin('helie.new', 'Helie#Mine2026');
       assert.equal((await again.json('GET', '/api/v1/submissions')).status, 200);
     });
+
+    test('the security administrator resets a forgotten password: old sessions end, change forced', async () => {
+      const user = new TestClient(t.app);
+      await user.login('mashan.chengban');
+      assert.equal((await user.get('/staff')).status, 200);
+      const sec = new TestClient(t.app);
+      await sec.login('security');
+      const list = await sec.page('/staff/users');
+      const id = /href="\/staff\/users\/([0-9a-f-]{36})"[^>]*>\s*mashan\.chengban/.exec(list.html)?.[1];
+      assert.ok(id);
+      const weak = await sec.postForm(`/staff/users/${id}/password`, { temporaryPassword: 'short' });
+      assert.equal(weak.status, 422);
+      const ok = await sec.postForm(`/staff/users/${id}/password`, { temporaryPassword: 'Temporary#Pw2026' });
+      assert.equal(ok.status, 303);
+      assert.match((await user.get('/staff')).headers.get('location') ?? '', /^\/staff\/login/);
+      const relogin = new TestClient(t.app);
+      assert.equal(
+        (await relogin.login('mashan.chengban', 'Temporary#Pw2026')).headers.get('location'),
+        '/staff/password',
+      );
+    });
   });
 }

@@ -140,6 +140,18 @@ const matrix: Row[] = [
     body: () => ({}),
     allowed: ['secadmin'],
   },
+  {
+    route: 'POST /staff/users/:id/password',
+    url: (i) => `/staff/users/${i.userOther}/password`,
+    body: () => ({ temporaryPassword: 'Temporary#Pw2026' }),
+    allowed: ['secadmin'],
+  },
+  {
+    route: 'POST /api/v1/users/:id/password',
+    url: (i) => `/api/v1/users/${i.userOther}/password`,
+    body: () => ({ temporaryPassword: 'Temporary#Pw2026' }),
+    allowed: ['secadmin'],
+  },
   { route: 'GET /staff/audit', url: () => '/staff/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/me', url: () => '/api/v1/me', allowed: ALL },
   {

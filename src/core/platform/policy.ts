@@ -19,6 +19,7 @@ export type Action =
   | 'user.update'
   | 'user.grantAdminRole'
   | 'user.unlock'
+  | 'user.resetPassword'
   | 'audit.read'
   | 'submission.read';
 
@@ -43,9 +44,11 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'user.read': { sysadmin: 'subtree', secadmin: 'subtree' },
   'user.create': { sysadmin: 'subtree' },
   'user.update': { sysadmin: 'subtree' },
-  // 三员分立: only the security administrator hands out administrator roles and unlocks accounts.
+  // 三员分立: only the security administrator hands out administrator roles, unlocks accounts and resets
+  // passwords (authentication is its domain, not the system administrator's).
   'user.grantAdminRole': { secadmin: 'subtree' },
   'user.unlock': { secadmin: 'subtree' },
+  'user.resetPassword': { secadmin: 'subtree' },
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },

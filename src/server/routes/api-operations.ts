@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { createAgencyInput, updateAgencyInput } from '../../platform/agency-input.ts';
 import { changePasswordInput } from '../../platform/change-password.ts';
 import { loginInput } from '../../platform/login.ts';
+import { resetPasswordInput } from '../../platform/reset-password.ts';
 import { publicFeedbackInput } from '../../platform/submit-public-feedback.ts';
 import { createUserInput, updateUserInput } from '../../platform/user-input.ts';
 
@@ -116,6 +117,16 @@ export const apiOperations: ApiOperation[] = [
     auth: 'staff',
     body: updateUserInput,
     permission: 'user.update / user.grantAdminRole',
+  },
+  {
+    method: 'post',
+    path: '/api/v1/users/{id}/password',
+    operationId: 'resetPassword',
+    summary: '重置为临时密码（下次登录须修改，结束该用户所有会话）',
+    tag: '用户',
+    auth: 'staff',
+    body: resetPasswordInput,
+    permission: 'user.resetPassword',
   },
   {
     method: 'post',

@@ -13,6 +13,7 @@ import { getUserForStaff, listVisibleUsers } from '../../platform/list-users.ts'
 import { login, loginInput } from '../../platform/login.ts';
 import { logout } from '../../platform/logout.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
+import { resetPassword, resetPasswordInput } from '../../platform/reset-password.ts';
 import { unlockUser } from '../../platform/unlock-user.ts';
 import { updateAgency } from '../../platform/update-agency.ts';
 import { updateUser } from '../../platform/update-user.ts';
@@ -113,6 +114,11 @@ export function apiRoutes(): Hono<AppEnv> {
   api.put('/users/:id', staff, async (c) => {
     const row = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
     return c.json(presentUser(row));
+  });
+
+  api.post('/users/:id/password', staff, async (c) => {
+    await resetPassword(useCaseContext(c), c.req.param('id'), parseInput(resetPasswordInput, await jsonBody(c)));
+    return c.json({ ok: true });
   });
 
   api.post('/users/:id/unlock', staff, async (c) => {

@@ -8,6 +8,7 @@ import { parseRoles } from '../../platform/actor-from-user.ts';
 import { agencyFilterFor } from '../../platform/agency-filter-for.ts';
 import { createUser } from '../../platform/create-user.ts';
 import { getUserForStaff, listVisibleUsers } from '../../platform/list-users.ts';
+import { resetPassword, resetPasswordInput } from '../../platform/reset-password.ts';
 import { unlockUser } from '../../platform/unlock-user.ts';
 import { updateUser } from '../../platform/update-user.ts';
 import { createUserInput, updateUserInput } from '../../platform/user-input.ts';
@@ -67,6 +68,7 @@ export function staffUserRoutes(): Hono<AppEnv> {
         user && can(actor, 'user.unlock', { agencyId: user.agency_id, agencyPath: user.agency_path })
           ? {
               action: `/staff/users/${user.id}/unlock`,
+              resetAction: `/staff/users/${user.id}/password`,
               lockedUntil: user.locked_until,
               failedAttempts: user.failed_attempts,
             }
@@ -79,7 +81,13 @@ export function staffUserRoutes(): Hono<AppEnv> {
     const ctx = useCaseContext(c);
     const users = await listVisibleUsers(ctx);
     if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    const flash = c.req.query('saved') ? '已保存。' : c.req.query('unlocked') ? '已解除锁定。' : undefined;
+    const flash = c.req.query('saved')
+      ? '已保存。'
+      : c.req.query('unlocked')
+        ? '已解除锁定。'
+        : c.req.query('reset')
+          ? '已重置密码，该用户下次登录须修改密码。'
+          : undefined;
     const page = userListPage(
       users,
       scopeOf(ctx.actor, 'user.create') !== null || scopeOf(ctx.actor, 'user.grantAdminRole') !== null,
@@ -127,6 +135,19 @@ export function staffUserRoutes(): Hono<AppEnv> {
       return c.redirect(`/staff/users/${u.id}?saved=1`, 303);
     } catch (e) {
       const { state, status } = formFailure(e, { ...userToForm(u), ...values });
+      return renderForm(c, state, u, status);
+    }
+  });
+
+  app.post('/:id/password', async (c) => {
+    const ctx = useCaseContext(c);
+    const u = await getUserForStaff(ctx, c.req.param('id'));
+    const values = formObject(await c.req.parseBody());
+    try {
+      await resetPassword(ctx, u.id, parseInput(resetPasswordInput, values));
+      return c.redirect('/staff/users?reset=1', 303);
+    } catch (e) {
+      const { state, status } = formFailure(e, userToForm(u));
       return renderForm(c, state, u, status);
     }
   });

@@ -15,6 +15,7 @@ export const actionLabels: Record<string, string> = {
   'user.update': '修改用户',
   'user.rolesChanged': '变更角色',
   'user.passwordChanged': '修改密码',
+  'user.passwordReset': '重置密码',
   'agency.create': '新增机构',
   'agency.update': '修改机构',
   'agency.updateGuide': '修改公开指南联系方式',

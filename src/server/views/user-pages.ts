@@ -53,7 +53,7 @@ export interface UserFormOptions {
   agencies: AgencyRow[];
   /** Roles offered as checkboxes (the actor may grant). */
   roles: readonly Role[];
-  unlock?: { action: string; lockedUntil: string | null; failedAttempts: number };
+  unlock?: { action: string; resetAction: string; lockedUntil: string | null; failedAttempts: number };
 }
 
 export function userFormPage(state: FormState, csrf: string, o: UserFormOptions): Html {
@@ -99,8 +99,15 @@ ${
         <p>
           连续失败次数：${o.unlock.failedAttempts}；锁定至：${o.unlock.lockedUntil ? beijingTime(o.unlock.lockedUntil) : '未锁定'}
         </p>
-        <form method="post" action="${o.unlock.action}">
-          ${csrfField(csrf)}<button type="submit">解除锁定</button>
+        <form method="post" action="${o.unlock.action}">${csrfField(csrf)}<button type="submit">解除锁定</button></form>
+        <form class="stacked" method="post" action="${o.unlock.resetAction}">
+          ${csrfField(csrf)}
+          ${textField(state, 'temporaryPassword', '重置为临时密码', {
+            type: 'password',
+            autocomplete: 'new-password',
+            hint: '用户下次登录须修改；该用户的所有会话将立即结束',
+          })}
+          <button type="submit">重置密码</button>
         </form>`
     : ''
 }`;

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { passwordProblems } from '../core/platform/password-rule.ts';
+import type { AdminRole } from '../core/platform/roles.ts';
 import { insertAgency } from '../db/repositories/agency-repository.ts';
 import { insertUser } from '../db/repositories/user-repository.ts';
 import type { Db } from '../db/schema.ts';
@@ -9,29 +10,41 @@ import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
 import { agencySnapshot, userSnapshot } from './snapshots.ts';
 
-export interface InitialAdmin {
+export interface InitialAccount {
   login: string;
+  role: AdminRole;
   /** Set when the password was generated here and must be shown once. */
   generatedPassword: string | null;
 }
 
+const accounts: { login: string; displayName: string; role: AdminRole }[] = [
+  { login: 'admin', displayName: '系统管理员', role: 'sysadmin' },
+  { login: 'security', displayName: '安全管理员', role: 'secadmin' },
+  { login: 'auditor', displayName: '审计管理员', role: 'auditadmin' },
+];
+
 /**
- * An empty installation (GONGKAI_DEMO=0) gets one root agency to be renamed and one system administrator.
- * The password comes from GONGKAI_ADMIN_PASSWORD or is generated and printed once; either way it must be
- * changed at first login.
+ * An empty installation (GONGKAI_DEMO=0) gets one root agency to be renamed and the three administrators of
+ * 三员分立 — all three are needed from the start, since only the security administrator can hand out
+ * administrator roles. `admin`'s password may come from GONGKAI_ADMIN_PASSWORD; the others (and admin's
+ * without it) are generated and printed once. Every one must be changed at first login.
  */
 export async function ensureInitialAdmin(
   db: Db,
   clock: () => Date,
-  password: string | undefined,
-): Promise<InitialAdmin> {
-  if (password !== undefined) {
-    const problems = passwordProblems(password, 'admin');
+  adminPassword: string | undefined,
+): Promise<InitialAccount[]> {
+  if (adminPassword !== undefined) {
+    const problems = passwordProblems(adminPassword, 'admin');
     if (problems.length > 0) throw new Error(`GONGKAI_ADMIN_PASSWORD 不符合密码规则：${problems.join('；')}`);
   }
-  const generated = password === undefined ? generatePassword() : null;
-  const hash = await hashPassword(password ?? generated ?? '');
+  const plan = accounts.map((a) => {
+    const generated = a.role === 'sysadmin' && adminPassword !== undefined ? null : generatePassword();
+    return { ...a, generated, password: generated ?? adminPassword ?? '' };
+  });
+  const hashes = await Promise.all(plan.map((p) => hashPassword(p.password)));
   const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity };
+  const label = '系统（初始化）';
   const at = clock().toISOString();
   await db.transaction().execute(async (trx) => {
     const id = newId();
@@ -61,36 +74,38 @@ export async function ensureInitialAdmin(
       action: 'agency.create',
       entity: 'agency',
       entityId: id,
-      actorLabel: '系统（初始化）',
+      actorLabel: label,
       after: agencySnapshot(agency),
     });
-    const user = await insertUser(trx, {
-      id: newId(),
-      login: 'admin',
-      display_name: '系统管理员',
-      password_hash: hash,
-      agency_id: id,
-      roles: JSON.stringify(['sysadmin']),
-      failed_attempts: 0,
-      locked_until: null,
-      disabled: 0,
-      must_change_password: 1,
-      last_login_at: null,
-      password_changed_at: at,
-      is_demo: 0,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    });
-    await recordAudit(trx, ctx, {
-      action: 'user.create',
-      entity: 'user',
-      entityId: user.id,
-      actorLabel: '系统（初始化）',
-      after: userSnapshot(user),
-    });
+    for (const [i, p] of plan.entries()) {
+      const user = await insertUser(trx, {
+        id: newId(),
+        login: p.login,
+        display_name: p.displayName,
+        password_hash: hashes[i] ?? '',
+        agency_id: id,
+        roles: JSON.stringify([p.role]),
+        failed_attempts: 0,
+        locked_until: null,
+        disabled: 0,
+        must_change_password: 1,
+        last_login_at: null,
+        password_changed_at: at,
+        is_demo: 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        actorLabel: label,
+        after: userSnapshot(user),
+      });
+    }
   });
-  return { login: 'admin', generatedPassword: generated };
+  return plan.map((p) => ({ login: p.login, role: p.role, generatedPassword: p.generated }));
 }
 
 function generatePassword(): string {
@@ -99,6 +114,11 @@ function generatePassword(): string {
   for (let i = 0; i < 16; i++) {
     const set = sets[i % sets.length] ?? '';
     chars.push(set[randomInt(set.length)] ?? 'x');
+  }
+  // Shuffle so the character classes are not in a fixed pattern.
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
   }
   return chars.join('');
 }

@@ -1,13 +1,13 @@
 import { countAgencies } from '../db/repositories/agency-repository.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
-import { ensureInitialAdmin, type InitialAdmin } from './ensure-initial-admin.ts';
+import { ensureInitialAdmin, type InitialAccount } from './ensure-initial-admin.ts';
 import { seedDemo, type SeedResult } from './seed-demo.ts';
 
 export type PrepareResult =
   | { kind: 'existing'; migrations: string[] }
   | { kind: 'demo'; migrations: string[]; seed: SeedResult }
-  | { kind: 'empty'; migrations: string[]; admin: InitialAdmin };
+  | { kind: 'empty'; migrations: string[]; accounts: InitialAccount[] };
 
 /** At start: migrate, then — only on a database without agencies — seed the demo or the first administrator. */
 export async function prepareDatabase(
@@ -18,5 +18,5 @@ export async function prepareDatabase(
   const migrations = await migrateToLatest(open.db, open.dialect);
   if ((await countAgencies(open.db)) > 0) return { kind: 'existing', migrations };
   if (options.demo) return { kind: 'demo', migrations, seed: await seedDemo(open.db, clock) };
-  return { kind: 'empty', migrations, admin: await ensureInitialAdmin(open.db, clock, options.adminPassword) };
+  return { kind: 'empty', migrations, accounts: await ensureInitialAdmin(open.db, clock, options.adminPassword) };
 }

@@ -38,12 +38,13 @@ async function main(): Promise<void> {
   if (prepared.migrations.length > 0) logger.info('migrations applied', { migrations: prepared.migrations });
   if (prepared.kind === 'demo') printDemo(prepared.seed);
   if (prepared.kind === 'empty') {
-    const pw = prepared.admin.generatedPassword;
+    const lines = prepared.accounts.map(
+      (a) =>
+        `  ${a.login.padEnd(10)} ${roleLabels[a.role]}  ` +
+        (a.generatedPassword ? `一次性初始密码：${a.generatedPassword}` : '初始密码为 GONGKAI_ADMIN_PASSWORD 的值'),
+    );
     process.stdout.write(
-      `\n已创建系统管理员账号 ${prepared.admin.login}。` +
-        (pw
-          ? `一次性初始密码：${pw}\n（仅显示这一次，首次登录后须修改）\n\n`
-          : '初始密码为 GONGKAI_ADMIN_PASSWORD 的值，首次登录后须修改。\n\n'),
+      `\n空库启动：已创建本级机关和三员账号（首次登录后须修改密码；一次性密码仅显示这一次）：\n${lines.join('\n')}\n\n`,
     );
   }
 

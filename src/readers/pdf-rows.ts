@@ -80,6 +80,19 @@ function words(segment: PdfSegment): Piece[] {
   return out;
 }
 
+/** Words of a segment with touching pieces joined (a cell drawn in several fonts is one word): split only at gaps. */
+function cellWords(segment: PdfSegment): Piece[] {
+  const out: Piece[] = [];
+  for (const w of words(segment)) {
+    const last = out[out.length - 1];
+    if (last && w.x0 - last.x1 < 0.25 * w.size) {
+      last.text += w.text;
+      last.x1 = w.x1;
+    } else out.push({ ...w });
+  }
+  return out;
+}
+
 function joinTexts(left: string, right: string): string {
   return /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right) ? `${left} ${right}` : left + right;
 }
@@ -189,9 +202,12 @@ function slotIndex(slots: { x0: number; x1: number }[], p: { x0: number; x1: num
   return best;
 }
 
-/** Cuts a header segment where its words fall into different value columns (pdf.js joins close cells with a space). */
+/**
+ * Cuts a header segment where its words fall into different value columns (pdf.js joins close cells with a space).
+ * Only at a gap: pieces that touch are one cell spanning columns (第二十条第（一）项 drawn in several fonts).
+ */
 function splitBySlots(segment: PdfSegment, slots: { x0: number; x1: number }[], valueStart: number): Piece[] {
-  const ws = words(segment);
+  const ws = cellWords(segment);
   if (ws.length <= 1 || slots.length === 0) return [{ ...segmentPiece(segment) }];
   const column = (w: Piece) => ((w.x0 + w.x1) / 2 < valueStart ? -1 : slotIndex(slots, w));
   const out: Piece[] = [];
@@ -291,7 +307,7 @@ export function readTableZone(lines: PdfLine[]): ZoneRow[] {
     let first = band - 1;
     while (first > 0 && !hasRows(first)) first--;
     const head = freeLines.filter((l) => bandOf(l.y) >= first && bandOf(l.y) < band);
-    return head.flatMap((l) => l.segments.filter(inValueArea).flatMap((s) => words(s)));
+    return head.flatMap((l) => l.segments.filter(inValueArea).flatMap((s) => cellWords(s)));
   };
 
   // Values of every number line, with numbers pdf.js joined by spaces taken apart.

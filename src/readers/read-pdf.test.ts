@@ -6,6 +6,8 @@ import type { DocBlock, ReportDocument } from '../core/read/report-document.ts';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../core/report/layout.ts';
 import { randomReport } from '../core/report/random-report.ts';
 import type { Report } from '../core/report/report-schema.ts';
+import { launchBrowser, skipReason } from '../../test/browser/browser-support.ts';
+import { renderReportHtml } from '../writers/render-html.ts';
 import { renderReportPdf } from '../writers/render-pdf.ts';
 import { groupPdfLines } from './pdf-lines.ts';
 import type { PdfFragment } from './pdf-page-text.ts';
@@ -180,6 +182,24 @@ describe('readPdf: LibreOffice’s PDF of the Word fixture (borders, tables acro
     const interpret = await loadInterpreter();
     if (typeof interpret === 'string') return t.skip(interpret);
     assert.deepEqual(interpret(doc).report, { ...seed000, publishedAt: null });
+  });
+});
+
+describe('readPdf: Chromium’s PDF of the HTML page (many font runs, Kangxi radicals in the text layer)', () => {
+  it('gives back the report exactly', { skip: skipReason }, async (t) => {
+    const interpret = await loadInterpreter();
+    if (typeof interpret === 'string') return t.skip(interpret);
+    const report = randomReport(9);
+    const browser = await launchBrowser();
+    let pdf: Uint8Array;
+    try {
+      const page = await browser.context.newPage();
+      await page.setContent(renderReportHtml(report));
+      pdf = await page.pdf({ format: 'A4' });
+    } finally {
+      await browser.close();
+    }
+    assert.deepEqual(interpret(await readPdf(pdf)).report, report);
   });
 });
 

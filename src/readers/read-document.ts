@@ -25,12 +25,6 @@ const KIND_LABEL: Record<InputKind, string> = {
 
 type BinaryReader = (bytes: Uint8Array) => Promise<ReportDocument>;
 
-/**
- * read-pdf.ts (another engineer's) may not be in the tree yet; a non-literal specifier keeps the type check from
- * requiring it. Once it lands this can become `import('./read-pdf.ts')` again.
- */
-const PDF_READER: string = './read-pdf.ts';
-
 async function binaryReader(kind: 'docx' | 'xlsx' | 'pdf'): Promise<BinaryReader> {
   switch (kind) {
     case 'docx':
@@ -38,7 +32,7 @@ async function binaryReader(kind: 'docx' | 'xlsx' | 'pdf'): Promise<BinaryReader
     case 'xlsx':
       return (await import('./read-xlsx.ts')).readXlsx;
     case 'pdf':
-      return ((await import(PDF_READER)) as { readPdf: BinaryReader }).readPdf;
+      return (await import('./read-pdf.ts')).readPdf;
   }
 }
 

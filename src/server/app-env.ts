@@ -30,5 +30,7 @@ export interface AppEnv {
     publicAgencies: TtlCache<AgencyRow[]>;
     /** The double-submit CSRF token issued during this request, once. */
     anonCsrf: string | undefined;
+    /** True when the handler's response already carries the security headers. */
+    secured: boolean;
   };
 }

@@ -4,29 +4,30 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
 import type { TtlCache } from '../http/ttl-cache.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { setSecurityHeaders } from './security-headers.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /**
- * First and outermost middleware of every request: puts the dependencies into the context, sets the security
- * headers (before the handler, so Hono builds the response with them), and writes the one JSON log line per
- * request when the response is done.
+ * First and outermost middleware of every request: puts the dependencies into the context, adds the security
+ * headers to the response, and writes the one JSON log line per request when the response is done.
  */
 export function edgeMiddleware(
   deps: AppDeps,
   shared: { limiter: RateLimiter; publicAgencies: TtlCache<AgencyRow[]> },
 ): MiddlewareHandler<AppEnv> {
   let counter = 0;
-  const hsts = deps.config.cookieSecure;
+  const headers = Object.entries(securityHeaders(deps.config.cookieSecure));
   return async (c, next) => {
     const start = performance.now();
     c.set('deps', deps);
     c.set('limiter', shared.limiter);
     c.set('publicAgencies', shared.publicAgencies);
     c.set('session', { kind: 'none' });
+    c.set('secured', false);
     c.set('ip', clientIp(c, deps.config.trustProxy));
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? `${process.pid}-${++counter}`);
-    setSecurityHeaders(c, hsts);
     await next();
+    // A handler that built its response with the headers already (the portal home page) says so.
+    if (!c.get('secured')) for (const [k, v] of headers) c.res.headers.set(k, v);
     const s = c.get('session');
     deps.logger.info('request', {
       reqId: c.get('requestId'),

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { securityHeaders } from '../middleware/security-headers.ts';
 import { setCookie } from 'hono/cookie';
 import { AppError, isAppError } from '../../core/platform/app-error.ts';
 import { newSecret } from '../../platform/session-token.ts';
@@ -19,6 +20,12 @@ export function portalRoutes(): Hono<AppEnv> {
 
   // The home page is the busiest page: rendered once per agency-list generation and reading preference.
   const homeCache = new Map<string, string>();
+  let baseHeaders: Record<string, string> | undefined;
+  const homeHeaders = (c: Context<AppEnv>) =>
+    (baseHeaders ??= {
+      ...securityHeaders(c.get('deps').config.cookieSecure),
+      'Content-Type': 'text/html; charset=UTF-8',
+    });
   let homeGeneration = -1;
   app.get('/', async (c) => {
     const cache = c.get('publicAgencies');
@@ -34,8 +41,9 @@ export function portalRoutes(): Hono<AppEnv> {
       page = String(await layout(chrome, homePage(agencies)));
       homeCache.set(key, page);
     }
-    c.header('Cache-Control', 'no-cache');
-    return c.html(page);
+    // Built directly with plain-object headers: the busiest page keeps the server's fastest response path.
+    c.set('secured', true);
+    return new Response(page, { status: 200, headers: { ...homeHeaders(c), 'Cache-Control': 'no-cache' } });
   });
 
   app.get('/agencies/:id/guide', async (c) => {

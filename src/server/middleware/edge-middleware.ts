@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AgencyRow } from '../../db/schema.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { rawHeader } from '../http/raw-header.ts';
 import type { TtlCache } from '../http/ttl-cache.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -24,7 +25,7 @@ export function edgeMiddleware(
     c.set('session', { kind: 'none' });
     c.set('secured', false);
     c.set('ip', clientIp(c, deps.config.trustProxy));
-    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? `${process.pid}-${++counter}`);
+    c.set('requestId', rawHeader(c, 'x-request-id')?.slice(0, 64) ?? `${process.pid}-${++counter}`);
     await next();
     // A handler that built its response with the headers already (the portal home page) says so.
     if (!c.get('secured')) for (const [k, v] of headers) c.res.headers.set(k, v);

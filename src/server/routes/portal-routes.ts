@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { securityHeaders } from '../middleware/security-headers.ts';
 import { setCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { rawHeader } from '../http/raw-header.ts';
 import { AppError, isAppError } from '../../core/platform/app-error.ts';
 import { newSecret } from '../../platform/session-token.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
@@ -25,6 +27,7 @@ export function portalRoutes(): Hono<AppEnv> {
     (baseHeaders ??= {
       ...securityHeaders(c.get('deps').config.cookieSecure),
       'Content-Type': 'text/html; charset=UTF-8',
+      'Cache-Control': 'no-cache',
     });
   let homeGeneration = -1;
   app.get('/', async (c) => {
@@ -34,16 +37,17 @@ export function portalRoutes(): Hono<AppEnv> {
       homeCache.clear();
       homeGeneration = cache.generation;
     }
-    const chrome = chromeFor(c, '首页', 'portal', 'home');
-    const key = `${chrome.fontSize}|${chrome.highContrast ? 1 : 0}`;
+    const cookieHeader = rawHeader(c, 'cookie');
+    const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
+    const key = `${cookies[prefCookies.fontSize] ?? 'm'}|${cookies[prefCookies.contrast] ?? '0'}`;
     let page = homeCache.get(key);
     if (page === undefined) {
-      page = String(await layout(chrome, homePage(agencies)));
+      page = String(await layout(chromeFor(c, '首页', 'portal', 'home'), homePage(agencies)));
       homeCache.set(key, page);
     }
     // Built directly with plain-object headers: the busiest page keeps the server's fastest response path.
     c.set('secured', true);
-    return new Response(page, { status: 200, headers: { ...homeHeaders(c), 'Cache-Control': 'no-cache' } });
+    return new Response(page, { status: 200, headers: homeHeaders(c) });
   });
 
   app.get('/agencies/:id/guide', async (c) => {

@@ -30,7 +30,7 @@ export function edgeMiddleware(
     // A handler that built its response with the headers already (the portal home page) says so.
     if (!c.get('secured')) for (const [k, v] of headers) c.res.headers.set(k, v);
     const s = c.get('session');
-    deps.logger.info('request', {
+    deps.logger.request({
       reqId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,

@@ -5,18 +5,27 @@
  * `危及三安全一稳定` matches `危及“三安全一稳定”`.
  */
 // Template labels and cell values repeat in every report; remembering them makes batch checks several times
-// faster. The cache is bounded so a long batch run does not grow memory.
+// faster. Only label-length strings are kept, and as flat copies: a cell's text is usually a slice of the whole
+// document, and caching the slice itself would keep every document of a batch run alive.
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 5_000;
+const CACHED_LENGTH = 60;
+
+/** A copy that shares no storage with the string it came from. */
+function detached(text: string): string {
+  return text.split('').join('');
+}
 
 export function normalizeLabel(text: string): string {
   if (/^[\d.-]*$/.test(text)) return text;
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const norm = computeLabel(text);
-  if (text.length <= 200) {
+  if (text.length <= CACHED_LENGTH) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, norm);
+    const value = detached(norm);
+    cache.set(detached(text), value);
+    return value;
   }
   return norm;
 }

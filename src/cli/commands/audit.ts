@@ -30,7 +30,14 @@ export async function run(args: string[]): Promise<number> {
     }
     return verdict.ok ? 0 : 1;
   } catch (e) {
-    process.stderr.write(`无法校验审计日志（${url}）：${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    // A database the server never started on has no tables yet: say so in Chinese, not in the driver's words.
+    const uninitialised = /no such table|does not exist/.test(message);
+    process.stderr.write(
+      uninitialised
+        ? `无法校验审计日志（${url}）：数据库尚未初始化，没有审计日志表；请先启动一次服务（npm start），或检查 DATABASE_URL\n`
+        : `无法校验审计日志（${url}）：${message}\n`,
+    );
     return 2;
   } finally {
     await database?.close().catch(() => {});

@@ -22,28 +22,28 @@ export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput
   const id = newId();
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertAgency(trx, {
-      id,
-      parent_id: parent.id,
-      path: `${parent.path}${id}/`,
-      name: input.name,
-      code: input.code,
-      kind: input.kind,
-      address: input.address,
-      postcode: input.postcode,
-      office_hours: input.officeHours,
-      phone: input.phone,
-      fax: input.fax,
-      online_channel: input.onlineChannel,
-      email: input.email,
-      report_deadline: input.reportDeadline,
-      settings: '{}',
-      sort_order: input.sortOrder,
-      is_demo: 0,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    });
+    const row = await insertAgency(
+      trx,
+      {
+        id,
+        parent_id: parent.id,
+        path: `${parent.path}${id}/`,
+        name: input.name,
+        code: input.code,
+        kind: input.kind,
+        address: input.address,
+        postcode: input.postcode,
+        office_hours: input.officeHours,
+        phone: input.phone,
+        fax: input.fax,
+        online_channel: input.onlineChannel,
+        email: input.email,
+        report_deadline: input.reportDeadline,
+        sort_order: input.sortOrder,
+        is_demo: 0,
+      },
+      at,
+    );
     await recordAudit(trx, ctx, {
       action: 'agency.create',
       entity: 'agency',

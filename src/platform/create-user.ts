@@ -33,24 +33,20 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
   const hash = await hashPassword(input.initialPassword);
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertUser(trx, {
-      id: newId(),
-      login: input.login,
-      display_name: input.displayName,
-      password_hash: hash,
-      agency_id: agency.id,
-      roles: JSON.stringify([...new Set(input.roles)]),
-      failed_attempts: 0,
-      locked_until: null,
-      disabled: 0,
-      must_change_password: 1,
-      last_login_at: null,
-      password_changed_at: at,
-      is_demo: 0,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    });
+    const row = await insertUser(
+      trx,
+      {
+        id: newId(),
+        login: input.login,
+        display_name: input.displayName,
+        password_hash: hash,
+        agency_id: agency.id,
+        roles: JSON.stringify([...new Set(input.roles)]),
+        must_change_password: 1,
+        is_demo: 0,
+      },
+      at,
+    );
     await recordAudit(trx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, after: userSnapshot(row) });
     return row;
   });

@@ -48,28 +48,28 @@ export async function ensureInitialAdmin(
   const at = clock().toISOString();
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    const agency = await insertAgency(trx, {
-      id,
-      parent_id: null,
-      path: `/${id}/`,
-      name: '本级机关（请在“机构管理”中修改名称和代码）',
-      code: '000000000000000000',
-      kind: 'district',
-      address: '',
-      postcode: '',
-      office_hours: '',
-      phone: '',
-      fax: '',
-      online_channel: '',
-      email: '',
-      report_deadline: '01-31',
-      settings: '{}',
-      sort_order: 0,
-      is_demo: 0,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    });
+    const agency = await insertAgency(
+      trx,
+      {
+        id,
+        parent_id: null,
+        path: `/${id}/`,
+        name: '本级机关（请在“机构管理”中修改名称和代码）',
+        code: '000000000000000000',
+        kind: 'district',
+        address: '',
+        postcode: '',
+        office_hours: '',
+        phone: '',
+        fax: '',
+        online_channel: '',
+        email: '',
+        report_deadline: '01-31',
+        sort_order: 0,
+        is_demo: 0,
+      },
+      at,
+    );
     await recordAudit(trx, ctx, {
       action: 'agency.create',
       entity: 'agency',
@@ -78,24 +78,20 @@ export async function ensureInitialAdmin(
       after: agencySnapshot(agency),
     });
     for (const [i, p] of plan.entries()) {
-      const user = await insertUser(trx, {
-        id: newId(),
-        login: p.login,
-        display_name: p.displayName,
-        password_hash: hashes[i] ?? '',
-        agency_id: id,
-        roles: JSON.stringify([p.role]),
-        failed_attempts: 0,
-        locked_until: null,
-        disabled: 0,
-        must_change_password: 1,
-        last_login_at: null,
-        password_changed_at: at,
-        is_demo: 0,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const user = await insertUser(
+        trx,
+        {
+          id: newId(),
+          login: p.login,
+          display_name: p.displayName,
+          password_hash: hashes[i] ?? '',
+          agency_id: id,
+          roles: JSON.stringify([p.role]),
+          must_change_password: 1,
+          is_demo: 0,
+        },
+        at,
+      );
       await recordAudit(trx, ctx, {
         action: 'user.create',
         entity: 'user',

@@ -39,28 +39,28 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
       const parent = a.parentKey ? ids.get(a.parentKey) : undefined;
       const path = `${parent?.path ?? '/'}${id}/`;
       ids.set(a.key, { id, path, name: a.name });
-      const row = await insertAgency(trx, {
-        id,
-        parent_id: parent?.id ?? null,
-        path,
-        name: a.name,
-        code: demoCreditCode(a.kind === 'city' ? '320200' : '320211', a.orgBody),
-        kind: a.kind,
-        address: a.address,
-        postcode: a.postcode,
-        office_hours: demoOfficeHours,
-        phone: a.phone,
-        fax: a.fax,
-        online_channel: '无锡市滨湖区人民政府门户网站“政府信息公开”专栏在线申请',
-        email: `gk${a.orgBody}@example.gov.cn`,
-        report_deadline: '01-31',
-        settings: '{}',
-        sort_order: i,
-        is_demo: 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const row = await insertAgency(
+        trx,
+        {
+          id,
+          parent_id: parent?.id ?? null,
+          path,
+          name: a.name,
+          code: demoCreditCode(a.kind === 'city' ? '320200' : '320211', a.orgBody),
+          kind: a.kind,
+          address: a.address,
+          postcode: a.postcode,
+          office_hours: demoOfficeHours,
+          phone: a.phone,
+          fax: a.fax,
+          online_channel: '无锡市滨湖区人民政府门户网站“政府信息公开”专栏在线申请',
+          email: `gk${a.orgBody}@example.gov.cn`,
+          report_deadline: '01-31',
+          sort_order: i,
+          is_demo: 1,
+        },
+        at,
+      );
       await recordAudit(trx, ctx, {
         action: 'agency.create',
         entity: 'agency',
@@ -72,24 +72,20 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
     for (const [i, u] of demoUsers.entries()) {
       const agency = ids.get(u.agencyKey);
       if (!agency) throw new Error(`demo user ${u.login}: unknown agency ${u.agencyKey}`);
-      const row = await insertUser(trx, {
-        id: newId(),
-        login: u.login,
-        display_name: u.displayName,
-        password_hash: hashes[i] ?? '',
-        agency_id: agency.id,
-        roles: JSON.stringify(u.roles),
-        failed_attempts: 0,
-        locked_until: null,
-        disabled: 0,
-        must_change_password: 0,
-        last_login_at: null,
-        password_changed_at: at,
-        is_demo: 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const row = await insertUser(
+        trx,
+        {
+          id: newId(),
+          login: u.login,
+          display_name: u.displayName,
+          password_hash: hashes[i] ?? '',
+          agency_id: agency.id,
+          roles: JSON.stringify(u.roles),
+          must_change_password: 0,
+          is_demo: 1,
+        },
+        at,
+      );
       await recordAudit(trx, ctx, {
         action: 'user.create',
         entity: 'user',

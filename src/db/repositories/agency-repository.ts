@@ -20,7 +20,11 @@ export async function listAgencies(ex: Executor, filter: AgencyFilter = { kind: 
   return treeOrder(await q.execute());
 }
 
-export async function insertAgency(ex: Executor, row: NewAgencyRow): Promise<AgencyRow> {
+/** What a caller decides about a new agency; settings, version and timestamps start the same for all. */
+export type NewAgency = Omit<NewAgencyRow, 'settings' | 'version' | 'created_at' | 'updated_at'>;
+
+export async function insertAgency(ex: Executor, agency: NewAgency, at: string): Promise<AgencyRow> {
+  const row: NewAgencyRow = { ...agency, settings: '{}', version: 1, created_at: at, updated_at: at };
   return ex.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

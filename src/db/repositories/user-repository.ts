@@ -29,7 +29,24 @@ function userQuery(ex: Executor) {
     .select(['agencies.name as agency_name', 'agencies.path as agency_path']);
 }
 
-export async function insertUser(ex: Executor, row: NewUserRow): Promise<UserRow> {
+/** What a caller decides about a new account; the bookkeeping columns start the same for every account. */
+export type NewUser = Pick<
+  NewUserRow,
+  'id' | 'login' | 'display_name' | 'password_hash' | 'agency_id' | 'roles' | 'must_change_password' | 'is_demo'
+>;
+
+export async function insertUser(ex: Executor, user: NewUser, at: string): Promise<UserRow> {
+  const row: NewUserRow = {
+    ...user,
+    failed_attempts: 0,
+    locked_until: null,
+    disabled: 0,
+    last_login_at: null,
+    password_changed_at: at,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  };
   return ex.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
 import { findUser } from '../../db/repositories/user-repository.ts';
 import { createAgencyInput, updateAgencyGuideInput, updateAgencyInput } from '../../platform/agency-input.ts';
@@ -10,7 +10,6 @@ import { getPublicAgency, listPublicAgencies } from '../../platform/list-agencie
 import { listAuditLog } from '../../platform/list-audit-log.ts';
 import { listVisibleSubmissions } from '../../platform/list-submissions.ts';
 import { getUserForStaff, listVisibleUsers } from '../../platform/list-users.ts';
-import { login, loginInput } from '../../platform/login.ts';
 import { logout } from '../../platform/logout.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../platform/submit-public-feedback.ts';
 import { resetPassword, resetPasswordInput } from '../../platform/reset-password.ts';
@@ -26,6 +25,7 @@ import { cookieNames } from '../http/cookie-names.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
+import { startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
 
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -44,17 +44,7 @@ export function apiRoutes(): Hono<AppEnv> {
   const staff = requireStaff('api');
 
   api.post('/session', async (c) => {
-    const { config } = c.get('deps');
-    if (!c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute))
-      throw new AppError('RATE_LIMITED');
-    const input = parseInput(loginInput, await jsonBody(c));
-    const r = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
-    setCookie(c, cookieNames(config.cookieSecure).session, r.sessionToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: config.cookieSecure,
-    });
+    const r = await startSession(c, await jsonBody(c));
     return c.json({ user: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword });
   });
 

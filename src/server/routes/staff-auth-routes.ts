@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { AppError, isAppError } from '../../core/platform/app-error.ts';
+import { deleteCookie } from 'hono/cookie';
+import { isAppError } from '../../core/platform/app-error.ts';
 import { changePassword, changePasswordInput } from '../../platform/change-password.ts';
-import { login, loginInput } from '../../platform/login.ts';
 import { logout } from '../../platform/logout.ts';
 import type { AppEnv } from '../app-env.ts';
 import { errorStatus } from '../error-status.ts';
@@ -10,6 +9,7 @@ import { cookieNames } from '../http/cookie-names.ts';
 import { formObject, parseInput } from '../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../http/render.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
+import { startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
 import { emptyForm } from '../views/form-parts.ts';
 import { loginPage, passwordPage } from '../views/staff-pages.ts';
@@ -33,20 +33,10 @@ export function staffAuthRoutes(): Hono<AppEnv> {
   });
 
   app.post('/login', async (c) => {
-    const { config } = c.get('deps');
     const values = formObject(await c.req.parseBody());
     const next = safeNext(values['next']);
     try {
-      if (!c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute))
-        throw new AppError('RATE_LIMITED');
-      const input = parseInput(loginInput, values);
-      const r = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
-      setCookie(c, cookieNames(config.cookieSecure).session, r.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: config.cookieSecure,
-      });
+      const r = await startSession(c, values);
       return c.redirect(r.mustChangePassword ? '/staff/password' : next, 303);
     } catch (e) {
       if (!isAppError(e) || !['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'RATE_LIMITED', 'VALIDATION'].includes(e.code))

@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { AppError } from '../../core/platform/app-error.ts';
+import { login, loginInput } from '../../platform/login.ts';
+import type { AppEnv } from '../app-env.ts';
+import { cookieNames } from './cookie-names.ts';
+import { parseInput } from './parse-input.ts';
+import { useCaseContext } from './use-case-context.ts';
+
+/**
+ * Logging in, shared by the login form and the JSON API: the per-address rate limit, the login use-case, and the
+ * session cookie (HttpOnly, SameSite=Lax, Secure when configured).
+ */
+export async function startSession(c: Context<AppEnv>, values: unknown): Promise<Awaited<ReturnType<typeof login>>> {
+  const { config } = c.get('deps');
+  if (!c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute)) throw new AppError('RATE_LIMITED');
+  const input = parseInput(loginInput, values);
+  const result = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
+  setCookie(c, cookieNames(config.cookieSecure).session, result.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.cookieSecure,
+  });
+  return result;
+}

@@ -10,15 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startServer, stopServer } from '../test/server/spawn-server.ts';
-
-export interface PlatformBenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  reference?: string;
-  ok?: boolean;
-}
+import type { BenchRow } from './bench-row.ts';
 
 function wrk(url: string, seconds = 5): number {
   const r = spawnSync('wrk', ['-t1', '-c50', `-d${seconds}s`, url], { encoding: 'utf8' });
@@ -80,9 +72,9 @@ http {
   };
 }
 
-export async function runPlatformBench(): Promise<PlatformBenchRow[]> {
+export async function runPlatformBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
-  const rows: PlatformBenchRow[] = [];
+  const rows: BenchRow[] = [];
   try {
     const env = { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'info' };
     const fresh = await startServer(env, 30_000, { quiet: true });

@@ -15,15 +15,7 @@ import { renderReport } from '../src/writers/render-report.ts';
 import { renderReportText } from '../src/writers/render-text.ts';
 import { checkDirectory } from '../src/cli/check-directory.ts';
 import { Writable } from 'node:stream';
-
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  reference?: string;
-  ok?: boolean;
-}
+import type { BenchRow } from './bench-row.ts';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

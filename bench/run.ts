@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { runReportBench, type BenchRow } from './report-bench.ts';
+import type { BenchRow } from './bench-row.ts';
+import { runReportBench } from './report-bench.ts';
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
@@ -14,9 +15,7 @@ async function main(): Promise<void> {
     sections.push({ title: '年度报告核心（issue 2）', rows: await runReportBench(batch) });
   if (!only || only === 'platform') {
     try {
-      const { runPlatformBench } = (await import('./platform.ts')) as {
-        runPlatformBench: () => Promise<BenchRow[]>;
-      };
+      const { runPlatformBench } = await import('./platform.ts');
       sections.push({ title: '平台（issue 3）', rows: await runPlatformBench() });
     } catch (error) {
       sections.push({

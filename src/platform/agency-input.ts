@@ -23,6 +23,19 @@ export const agencyGuideFields = z.object({
   email: z.union([z.literal(''), z.string().trim().email('电子邮箱格式不正确')]),
 });
 
+/** The 公开指南 fields as the agencies table stores them. */
+export function guideColumns(input: z.infer<typeof agencyGuideFields>) {
+  return {
+    address: input.address,
+    postcode: input.postcode,
+    office_hours: input.officeHours,
+    phone: input.phone,
+    fax: input.fax,
+    online_channel: input.onlineChannel,
+    email: input.email,
+  };
+}
+
 export const agencyStructureFields = z.object({
   name: z.string().trim().min(2, '请填写机构名称').max(100, '机构名称过长'),
   code: z.string().trim().toUpperCase().min(1, '请填写统一社会信用代码或组织机构代码'),

@@ -3,7 +3,7 @@ import { agencyCodeProblem } from '../core/platform/credit-code.ts';
 import { can } from '../core/platform/policy.ts';
 import { findAgency, findAgencyByCode, insertAgency } from '../db/repositories/agency-repository.ts';
 import type { AgencyRow } from '../db/schema.ts';
-import type { CreateAgencyInput } from './agency-input.ts';
+import { guideColumns, type CreateAgencyInput } from './agency-input.ts';
 import { nowIso, type UseCaseContext } from './context.ts';
 import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
@@ -31,13 +31,7 @@ export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput
         name: input.name,
         code: input.code,
         kind: input.kind,
-        address: input.address,
-        postcode: input.postcode,
-        office_hours: input.officeHours,
-        phone: input.phone,
-        fax: input.fax,
-        online_channel: input.onlineChannel,
-        email: input.email,
+        ...guideColumns(input),
         report_deadline: input.reportDeadline,
         sort_order: input.sortOrder,
         is_demo: 0,

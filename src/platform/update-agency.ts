@@ -3,7 +3,7 @@ import { agencyCodeProblem } from '../core/platform/credit-code.ts';
 import { can } from '../core/platform/policy.ts';
 import { findAgency, findAgencyByCode, updateAgencyVersioned } from '../db/repositories/agency-repository.ts';
 import type { AgencyRow, AgencyUpdate } from '../db/schema.ts';
-import type { UpdateAgencyInput } from './agency-input.ts';
+import { guideColumns, type UpdateAgencyInput } from './agency-input.ts';
 import { nowIso, type UseCaseContext } from './context.ts';
 import { recordAudit } from './record-audit.ts';
 import { agencySnapshot } from './snapshots.ts';
@@ -29,13 +29,7 @@ export async function updateAgency(
   if (!can(ctx.actor, structural ? 'agency.update' : 'agency.updateGuide', scoped)) throw new AppError('FORBIDDEN');
 
   const patch: AgencyUpdate = {
-    address: input.address,
-    postcode: input.postcode,
-    office_hours: input.officeHours,
-    phone: input.phone,
-    fax: input.fax,
-    online_channel: input.onlineChannel,
-    email: input.email,
+    ...guideColumns(input),
     updated_at: nowIso(ctx),
   };
   if ('name' in input) {

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { agencyKindLabels, agencyKinds } from '../../core/platform/agency-kind.ts';
 import type { AgencyRow } from '../../db/schema.ts';
+import { presentAgency } from '../http/presenters.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from './form-parts.ts';
 import type { Html } from './layout.ts';
 import { agencyTree, kindLabel } from './portal-pages.ts';
@@ -19,22 +20,10 @@ export function agencyListPage(rows: AgencyRow[], canCreate: (a: AgencyRow) => b
     )}`;
 }
 
+/** The edit form shows the agency as the API presents it, less the fields nobody edits. */
 export function agencyToForm(a: AgencyRow): Record<string, unknown> {
-  return {
-    name: a.name,
-    code: a.code,
-    kind: a.kind,
-    reportDeadline: a.report_deadline,
-    sortOrder: a.sort_order,
-    address: a.address,
-    postcode: a.postcode,
-    officeHours: a.office_hours,
-    phone: a.phone,
-    fax: a.fax,
-    onlineChannel: a.online_channel,
-    email: a.email,
-    version: a.version,
-  };
+  const { id: _id, parentId: _parentId, isDemo: _isDemo, updatedAt: _updatedAt, ...editable } = presentAgency(a);
+  return editable;
 }
 
 export interface AgencyFormOptions {

@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { platformMigration } from './migrations/001-platform.ts';
+import { rateLimitMigration } from './migrations/002-rate-limits.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -7,6 +8,7 @@ import type { Dialect } from './open-database.ts';
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001-platform': platformMigration(dialect),
+    '002-rate-limits': rateLimitMigration(),
   };
 }
 

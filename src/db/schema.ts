@@ -106,6 +106,12 @@ export interface AppSettingTable {
   value: string;
 }
 
+export interface RateLimitWindowTable {
+  key: string;
+  window_no: number;
+  hits: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -114,6 +120,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   public_submissions: PublicSubmissionTable;
   app_settings: AppSettingTable;
+  rate_limit_windows: RateLimitWindowTable;
 }
 
 export type Db = Kysely<Database>;

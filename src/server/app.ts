@@ -24,7 +24,7 @@ import { errorPage } from './views/portal-pages.ts';
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limiter = new RateLimiter();
+  const limiter = new RateLimiter(deps.database.db, () => deps.clock().getTime());
   const publicAgencies = new TtlCache(5000, () => listPublicAgencies(deps.database.db));
 
   // One edge middleware for every request (context, security headers, request log): each extra async layer

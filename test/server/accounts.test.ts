@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createApp } from '../../src/server/app.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 
@@ -139,13 +140,17 @@ for (const dialect of testDialects()) {
       assert.match(sc, /SameSite=Lax/);
     });
 
-    test('login is rate limited per client', async () => {
-      const limited = await createTestApp('sqlite', { RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
+    test('login is rate limited per client, across app servers sharing the database, per minute', async () => {
+      const limited = await createTestApp(dialect, { RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
       try {
-        const c = new TestClient(limited.app);
+        // A second app server on the same database: the limit is one count, not one per server.
+        const second = createApp({ ...limited.deps, config: limited.config });
+        const clients = [new TestClient(limited.app), new TestClient(second)];
         const statuses = [];
-        for (let i = 0; i < 4; i++) statuses.push((await c.login('nobody', 'x')).status);
+        for (let i = 0; i < 4; i++) statuses.push((await clients[i % 2]!.login('nobody', 'x')).status);
         assert.deepEqual(statuses, [401, 401, 401, 429]);
+        limited.clock.advance(60_000);
+        assert.equal((await clients[1]!.login('nobody', 'x')).status, 401, 'a new minute starts a new count');
       } finally {
         await limited.close();
       }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Dialect } from '../../src/db/open-database.ts';
 import { prepareDatabase } from '../../src/platform/prepare-database.ts';
-import type { AppEnv } from '../../src/server/app-env.ts';
+import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { silentLogger } from '../../src/server/logger.ts';
@@ -11,6 +11,8 @@ export const demoPassword = 'Gongkai@2026';
 
 export interface TestApp {
   app: Hono<AppEnv>;
+  /** What the app was built from, to build a second app server on the same database. */
+  deps: AppDeps;
   database: TestDatabase;
   config: Config;
   /** A settable clock: tests move time forward. */
@@ -31,8 +33,9 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   };
   const now = () => clock.now;
   await prepareDatabase(database.open, now, { demo: true, adminPassword: undefined });
-  const app = createApp({ database: database.open, config: loaded.config, logger: silentLogger, clock: now });
-  return { app, database, config: loaded.config, clock, close: () => database.dispose() };
+  const deps: AppDeps = { database: database.open, config: loaded.config, logger: silentLogger, clock: now };
+  const app = createApp(deps);
+  return { app, deps, database, config: loaded.config, clock, close: () => database.dispose() };
 }
 
 /**

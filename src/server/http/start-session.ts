@@ -13,7 +13,8 @@ import { useCaseContext } from './use-case-context.ts';
  */
 export async function startSession(c: Context<AppEnv>, values: unknown): Promise<Awaited<ReturnType<typeof login>>> {
   const { config } = c.get('deps');
-  if (!c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute)) throw new AppError('RATE_LIMITED');
+  if (!(await c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute)))
+    throw new AppError('RATE_LIMITED');
   const input = parseInput(loginInput, values);
   const result = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
   setCookie(c, cookieNames(config.cookieSecure).session, result.sessionToken, {

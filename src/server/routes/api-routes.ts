@@ -139,7 +139,7 @@ export function apiRoutes(): Hono<AppEnv> {
 
   api.post('/submissions', async (c) => {
     const { config } = c.get('deps');
-    if (!c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute))
+    if (!(await c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute)))
       throw new AppError('RATE_LIMITED');
     const body = await jsonBody(c);
     const key = c.req.header('idempotency-key') ?? body['idempotencyKey'];

@@ -67,7 +67,7 @@ export function portalRoutes(): Hono<AppEnv> {
 
   app.post('/feedback', async (c) => {
     const { config } = c.get('deps');
-    if (!c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute))
+    if (!(await c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute)))
       throw new AppError('RATE_LIMITED');
     const values = formObject(await c.req.parseBody());
     try {

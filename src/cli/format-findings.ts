@@ -1,6 +1,7 @@
 /** The readable Chinese summary of one checked report: findings grouped by table, with cells and places. */
 import type { CheckedReport } from '../core/check/check-document.ts';
-import type { Finding, SourceLocation } from '../core/check/finding.ts';
+import type { Finding } from '../core/check/finding.ts';
+import { describeSource } from '../core/check/describe-source.ts';
 
 const LEVEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -19,17 +20,6 @@ const GROUPS: { title: string; test: (f: Finding) => boolean }[] = [
   },
   { title: '正文与结构', test: () => true },
 ];
-
-export function describeLocation(source: SourceLocation | undefined): string {
-  if (!source) return '';
-  if (source.line !== undefined) return `第${source.line}行`;
-  const parts: string[] = [];
-  if (source.page !== undefined) parts.push(`第${source.page}页`);
-  if (source.table !== undefined) parts.push(`表格${source.table}`);
-  if (source.row !== undefined) parts.push(`第${source.row}行`);
-  if (source.col !== undefined) parts.push(`第${source.col}列`);
-  return parts.join(' ');
-}
 
 export function formatCheckedReport(name: string, { report, findings }: CheckedReport): string {
   const lines: string[] = [`== ${name} ==`];
@@ -50,7 +40,7 @@ export function formatCheckedReport(name: string, { report, findings }: CheckedR
     for (const f of mine) remaining.splice(remaining.indexOf(f), 1);
     lines.push(`  ${group.title}`);
     for (const f of mine) {
-      const where = describeLocation(f.source);
+      const where = describeSource(f.source);
       lines.push(`    [${LEVEL[f.level]}] ${f.code}${where ? ` ${where}` : ''}：${f.message}`);
       if (f.cells && f.cells.length > 0 && f.cells.length <= 12) lines.push(`      单元格：${f.cells.join('、')}`);
     }

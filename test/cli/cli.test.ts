@@ -168,15 +168,3 @@ describe('gongkai check refuses what is not a report', () => {
     noStackTrace(large.stderr);
   });
 });
-
-describe('gongkai audit verify', () => {
-  it('on a database the server never started: a Chinese explanation, exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-'));
-    const file = join(dir, 'empty.db');
-    writeFileSync(file, '');
-    const r = gongkai(['audit', 'verify', '--database', `sqlite:${file}`]);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /数据库尚未初始化/);
-    assert.doesNotMatch(r.stderr, /no such table/);
-  });
-});

@@ -3,7 +3,7 @@ import { loadReport } from '../../app/load-report.ts';
 import { compareReports } from '../../core/check/compare-reports.ts';
 import { parseArgs } from '../parse-args.ts';
 import { readInputBytes } from '../read-input.ts';
-import { describeLocation } from '../format-findings.ts';
+import { describeSource } from '../../core/check/describe-source.ts';
 import { messageOf } from './check.ts';
 
 export async function run(args: string[]): Promise<number> {
@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     lines.push(findings.length === 0 ? '跨年核对：未发现问题。' : '跨年核对：');
     for (const f of findings)
       lines.push(
-        `  [${f.level === 'error' ? '错误' : f.level === 'warning' ? '警告' : '提示'}] ${f.code} ${describeLocation(f.source)}：${f.message}`,
+        `  [${f.level === 'error' ? '错误' : f.level === 'warning' ? '警告' : '提示'}] ${f.code} ${describeSource(f.source)}：${f.message}`,
       );
     const changed = changes.filter((c) => c.previous !== c.current);
     lines.push(`变化的单元格（${changed.length}/${changes.length}）：`);

@@ -19,7 +19,8 @@ import {
   type Signature,
   type TitleInfo,
 } from './read-front-matter.ts';
-import { describeSource, readTable2, readTable3, readTable4, type CellSources } from './read-tables.ts';
+import { readTable2, readTable3, readTable4, type CellSources } from './read-tables.ts';
+import { describeSource } from '../check/describe-source.ts';
 import type { DocBlock, InputKind, ReportDocument } from './report-document.ts';
 import { tableTokens } from './table-tokens.ts';
 import { ReadError } from './read-error.ts';

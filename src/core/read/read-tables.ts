@@ -3,14 +3,15 @@
  * missing tables, rows, columns and header labels, blank or unreadable cells, rows shifted in a TAB grid.
  */
 import type { Finding, SourceLocation } from '../check/finding.ts';
+import { describeSource } from '../check/describe-source.ts';
 import {
   T2_BLOCKS,
   T3_COLUMN_LABELS,
   T3_COLUMNS,
   T3_ROW_GROUP_HEADINGS,
   T3_ROWS,
+  T4_COLUMN_LABELS,
   T4_COLUMNS,
-  T4_GROUP_LABELS,
   T4_GROUPS,
   type FormatVersion,
 } from '../report/layout.ts';
@@ -41,18 +42,6 @@ const TABLE_NAMES = {
   t3: '表三（收到和处理政府信息公开申请情况）',
   t4: '表四（行政复议、行政诉讼情况）',
 };
-
-function where(source: SourceLocation | undefined): string {
-  if (!source) return '';
-  if (source.line !== undefined) return `第${source.line}行`;
-  const parts: string[] = [];
-  if (source.page !== undefined) parts.push(`第${source.page}页`);
-  if (source.table !== undefined) parts.push(`第${source.table}个表格`);
-  if (source.row !== undefined) parts.push(`第${source.row}行`);
-  if (source.col !== undefined) parts.push(`第${source.col}列`);
-  return parts.join('');
-}
-export { where as describeSource };
 
 /** Assigns parsed values to cell paths; blanks and unreadable text stay null and are collected. */
 function assign(
@@ -89,7 +78,7 @@ function reportRowProblems(
   const short = wrong.filter((r) => r.raw.length < r.spec.expected);
   const long = wrong.filter((r) => r.raw.length > r.spec.expected);
   const describe = (r: RowRead) =>
-    `${where(r.labelSource)}“${r.spec.label}”${r.raw.length}个（${r.raw.map((v) => v.text || '空').join('、')}）`;
+    `${describeSource(r.labelSource)}“${r.spec.label}”${r.raw.length}个（${r.raw.map((v) => v.text || '空').join('、')}）`;
   if (short.length > 0) {
     const expected = [...new Set(short.map((r) => r.spec.expected))].join('或');
     ctx.findings.push({
@@ -238,7 +227,7 @@ function reportShiftedRows(ctx: TableContext, rows: Map<string, RowRead>): void 
     code: 'ROW_SHIFTED',
     level: 'info',
     message: `${TABLE_NAMES.t3}有${shifted.length}行错位（数据不在第${usual + 1}列开始）：${shifted
-      .map((r) => `${where(r.labelSource)}“${r.spec.label}”从第${r.raw[0]!.col + 1}列开始`)
+      .map((r) => `${describeSource(r.labelSource)}“${r.spec.label}”从第${r.raw[0]!.col + 1}列开始`)
       .join('；')}。已按行标签读取，请核对原表`,
     source: shifted[0]?.labelSource,
   });
@@ -344,7 +333,7 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
     .join('');
   const groupLabels = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
   checkHeader(ctx, 't4', header, groupLabels, raw.length === 15, tokens[0]?.source);
-  const columnLabels = T4_COLUMNS.map((c) => normalizeLabel(c === 'total' ? '总计' : labelOf(c)));
+  const columnLabels = T4_COLUMNS.map((c) => normalizeLabel(T4_COLUMN_LABELS[c]));
   const truncated = columnLabels.filter((label) => header.split(label).length - 1 < 3);
   if (truncated.length > 0 && header.length > 0) {
     ctx.findings.push({
@@ -356,9 +345,4 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
   }
 }
 
-function labelOf(column: (typeof T4_COLUMNS)[number]): string {
-  return { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' }[column];
-}
-
-export { T4_GROUP_LABELS };
 export type { TableContext };

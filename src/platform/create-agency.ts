@@ -1,13 +1,12 @@
+import { addAgency } from './add-records.ts';
 import { AppError } from '../core/platform/app-error.ts';
 import { agencyCodeProblem } from '../core/platform/credit-code.ts';
 import { can } from '../core/platform/policy.ts';
-import { findAgency, findAgencyByCode, insertAgency } from '../db/repositories/agency-repository.ts';
+import { findAgency, findAgencyByCode } from '../db/repositories/agency-repository.ts';
 import type { AgencyRow } from '../db/schema.ts';
 import { guideColumns, type CreateAgencyInput } from './agency-input.ts';
-import { nowIso, type UseCaseContext } from './context.ts';
-import { recordAudit } from './record-audit.ts';
+import { type UseCaseContext } from './context.ts';
 import { newId } from './session-token.ts';
-import { agencySnapshot } from './snapshots.ts';
 
 export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput): Promise<AgencyRow> {
   const parent = await findAgency(ctx.db, input.parentId);
@@ -20,30 +19,18 @@ export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput
     throw new AppError('VALIDATION', undefined, { code: '该机构代码已被其他机构使用' });
   }
   const id = newId();
-  const at = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertAgency(
-      trx,
-      {
-        id,
-        parent_id: parent.id,
-        path: `${parent.path}${id}/`,
-        name: input.name,
-        code: input.code,
-        kind: input.kind,
-        ...guideColumns(input),
-        report_deadline: input.reportDeadline,
-        sort_order: input.sortOrder,
-        is_demo: 0,
-      },
-      at,
-    );
-    await recordAudit(trx, ctx, {
-      action: 'agency.create',
-      entity: 'agency',
-      entityId: id,
-      after: agencySnapshot(row),
-    });
-    return row;
-  });
+  return ctx.db.transaction().execute((trx) =>
+    addAgency(trx, ctx, {
+      id,
+      parent_id: parent.id,
+      path: `${parent.path}${id}/`,
+      name: input.name,
+      code: input.code,
+      kind: input.kind,
+      ...guideColumns(input),
+      report_deadline: input.reportDeadline,
+      sort_order: input.sortOrder,
+      is_demo: 0,
+    }),
+  );
 }

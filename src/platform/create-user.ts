@@ -1,15 +1,14 @@
+import { addUser } from './add-records.ts';
 import { AppError } from '../core/platform/app-error.ts';
 import { passwordProblems } from '../core/platform/password-rule.ts';
 import { can } from '../core/platform/policy.ts';
 import { isAdminRole, roleSetProblem } from '../core/platform/roles.ts';
 import { findAgency } from '../db/repositories/agency-repository.ts';
-import { findUserByLogin, insertUser } from '../db/repositories/user-repository.ts';
+import { findUserByLogin } from '../db/repositories/user-repository.ts';
 import type { UserRow } from '../db/schema.ts';
-import { nowIso, type UseCaseContext } from './context.ts';
+import { type UseCaseContext } from './context.ts';
 import { hashPassword } from './password-hash.ts';
-import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
-import { userSnapshot } from './snapshots.ts';
 import type { CreateUserInput } from './user-input.ts';
 
 /**
@@ -31,23 +30,16 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
     throw new AppError('VALIDATION', undefined, { login: '该登录名已被使用' });
   }
   const hash = await hashPassword(input.initialPassword);
-  const at = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertUser(
-      trx,
-      {
-        id: newId(),
-        login: input.login,
-        display_name: input.displayName,
-        password_hash: hash,
-        agency_id: agency.id,
-        roles: JSON.stringify([...new Set(input.roles)]),
-        must_change_password: 1,
-        is_demo: 0,
-      },
-      at,
-    );
-    await recordAudit(trx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, after: userSnapshot(row) });
-    return row;
-  });
+  return ctx.db.transaction().execute((trx) =>
+    addUser(trx, ctx, {
+      id: newId(),
+      login: input.login,
+      display_name: input.displayName,
+      password_hash: hash,
+      agency_id: agency.id,
+      roles: JSON.stringify([...new Set(input.roles)]),
+      must_change_password: 1,
+      is_demo: 0,
+    }),
+  );
 }

@@ -1,14 +1,11 @@
+import { addAgency, addUser } from './add-records.ts';
 import { randomInt } from 'node:crypto';
 import { passwordProblems } from '../core/platform/password-rule.ts';
 import type { AdminRole } from '../core/platform/roles.ts';
-import { insertAgency } from '../db/repositories/agency-repository.ts';
-import { insertUser } from '../db/repositories/user-repository.ts';
 import type { Db } from '../db/schema.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import { hashPassword } from './password-hash.ts';
-import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
-import { agencySnapshot, userSnapshot } from './snapshots.ts';
 
 export interface InitialAccount {
   login: string;
@@ -45,11 +42,11 @@ export async function ensureInitialAdmin(
   const hashes = await Promise.all(plan.map((p) => hashPassword(p.password)));
   const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity };
   const label = '系统（初始化）';
-  const at = clock().toISOString();
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    const agency = await insertAgency(
+    await addAgency(
       trx,
+      ctx,
       {
         id,
         parent_id: null,
@@ -68,18 +65,12 @@ export async function ensureInitialAdmin(
         sort_order: 0,
         is_demo: 0,
       },
-      at,
+      label,
     );
-    await recordAudit(trx, ctx, {
-      action: 'agency.create',
-      entity: 'agency',
-      entityId: id,
-      actorLabel: label,
-      after: agencySnapshot(agency),
-    });
     for (const [i, p] of plan.entries()) {
-      const user = await insertUser(
+      await addUser(
         trx,
+        ctx,
         {
           id: newId(),
           login: p.login,
@@ -90,15 +81,8 @@ export async function ensureInitialAdmin(
           must_change_password: 1,
           is_demo: 0,
         },
-        at,
+        label,
       );
-      await recordAudit(trx, ctx, {
-        action: 'user.create',
-        entity: 'user',
-        entityId: user.id,
-        actorLabel: label,
-        after: userSnapshot(user),
-      });
     }
   });
   return plan.map((p) => ({ login: p.login, role: p.role, generatedPassword: p.generated }));

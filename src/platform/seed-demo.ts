@@ -1,7 +1,6 @@
-import { insertAgency } from '../db/repositories/agency-repository.ts';
+import { addAgency, addUser } from './add-records.ts';
 import { setSetting } from '../db/repositories/setting-repository.ts';
 import { insertSubmissionOnce } from '../db/repositories/submission-repository.ts';
-import { insertUser } from '../db/repositories/user-repository.ts';
 import type { Db } from '../db/schema.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import {
@@ -15,7 +14,6 @@ import {
 import { hashPassword } from './password-hash.ts';
 import { recordAudit } from './record-audit.ts';
 import { newId, newSecret } from './session-token.ts';
-import { agencySnapshot, userSnapshot } from './snapshots.ts';
 
 export interface SeedResult {
   logins: { login: string; displayName: string; roles: string[]; agency: string }[];
@@ -39,8 +37,9 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
       const parent = a.parentKey ? ids.get(a.parentKey) : undefined;
       const path = `${parent?.path ?? '/'}${id}/`;
       ids.set(a.key, { id, path, name: a.name });
-      const row = await insertAgency(
+      await addAgency(
         trx,
+        ctx,
         {
           id,
           parent_id: parent?.id ?? null,
@@ -59,21 +58,15 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
           sort_order: i,
           is_demo: 1,
         },
-        at,
+        label,
       );
-      await recordAudit(trx, ctx, {
-        action: 'agency.create',
-        entity: 'agency',
-        entityId: id,
-        actorLabel: label,
-        after: agencySnapshot(row),
-      });
     }
     for (const [i, u] of demoUsers.entries()) {
       const agency = ids.get(u.agencyKey);
       if (!agency) throw new Error(`demo user ${u.login}: unknown agency ${u.agencyKey}`);
-      const row = await insertUser(
+      await addUser(
         trx,
+        ctx,
         {
           id: newId(),
           login: u.login,
@@ -84,15 +77,8 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
           must_change_password: 0,
           is_demo: 1,
         },
-        at,
+        label,
       );
-      await recordAudit(trx, ctx, {
-        action: 'user.create',
-        entity: 'user',
-        entityId: row.id,
-        actorLabel: label,
-        after: userSnapshot(row),
-      });
     }
     for (const s of demoSubmissions) {
       const agency = ids.get(s.agencyKey);

@@ -35,6 +35,21 @@ export default tseslint.config(
     },
   },
   {
+    // Use-cases never see HTTP or argv; repositories never reach up into use-cases or edges.
+    files: ['src/use-cases/**/*.ts', 'src/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/cli/**', 'hono', 'hono/*'], message: '用例与仓储不得依赖 HTTP 或命令行层' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

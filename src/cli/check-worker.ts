@@ -2,7 +2,7 @@
  * A child process of `gongkai check DIR`: receives batches of file paths, checks each, and sends back only
  * what the summary needs (counts by code), so the parent's memory stays flat however many files there are.
  */
-import { checkInput } from '../app/load-report.ts';
+import { checkInput } from '../use-cases/reports/load-report.ts';
 import type { Deadline } from '../core/check/check-front-matter.ts';
 import { readInputBytes } from './read-input.ts';
 import { messageOf } from './commands/check.ts';

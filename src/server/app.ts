@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../core/platform/app-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorStatus } from './error-status.ts';
 import { TtlCache } from './http/ttl-cache.ts';
-import { listPublicAgencies } from '../platform/list-agencies.ts';
+import { listPublicAgencies } from '../use-cases/platform/list-agencies.ts';
 import { chromeFor, renderPage } from './http/render.ts';
 import { csrfMiddleware } from './middleware/csrf-middleware.ts';
 import { RateLimiter } from './middleware/rate-limiter.ts';
@@ -13,10 +13,10 @@ import { sessionMiddleware } from './middleware/session-middleware.ts';
 import { apiOperations } from './routes/api-operations.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { openApiDocument } from './routes/openapi-document.ts';
-import { portalRoutes } from './routes/portal-routes.ts';
+import { portalRoutes } from './routes/portal/portal-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { apiDocsPage } from './views/api-docs-page.ts';
-import { errorPage } from './views/portal-pages.ts';
+import { errorPage } from './views/portal/portal-pages.ts';
 
 /**
  * Builds the whole HTTP application. No port, no process: `app.request()` runs it in-process in tests,

@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
-import { prepareDatabase } from '../platform/prepare-database.ts';
-import { sweepExpiredSessions } from '../platform/sweep-expired-sessions.ts';
+import { prepareDatabase } from '../use-cases/platform/prepare-database.ts';
+import { sweepExpiredSessions } from '../use-cases/platform/sweep-expired-sessions.ts';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { gracefulCloser } from './graceful-close.ts';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { it } from 'node:test';
-import { checkInput } from '../../src/app/load-report.ts';
+import { checkInput } from '../../src/use-cases/reports/load-report.ts';
 import { ReadError } from '../../src/core/read/read-error.ts';
 import { seededRandom } from '../../src/core/report/random-report.ts';
 import { validateReport } from '../../src/core/report/validate-report.ts';

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { migrateToLatest } from '../../src/db/migrate-to-latest.ts';
-import { findAgency, listAgencies, updateAgencyVersioned } from '../../src/db/repositories/agency-repository.ts';
-import { auditBatch } from '../../src/db/repositories/audit-repository.ts';
-import { insertSubmissionOnce } from '../../src/db/repositories/submission-repository.ts';
-import { listUsers } from '../../src/db/repositories/user-repository.ts';
+import {
+  findAgency,
+  listAgencies,
+  updateAgencyVersioned,
+} from '../../src/db/repositories/platform/agency-repository.ts';
+import { auditBatch } from '../../src/db/repositories/platform/audit-repository.ts';
+import { insertSubmissionOnce } from '../../src/db/repositories/platform/submission-repository.ts';
+import { listUsers } from '../../src/db/repositories/platform/user-repository.ts';
 import { isValidCreditCode } from '../../src/core/platform/credit-code.ts';
-import { prepareDatabase } from '../../src/platform/prepare-database.ts';
+import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-databases.ts';
 
 const clock = () => new Date('2026-11-20T02:00:00.000Z');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listAgencies } from '../../src/db/repositories/agency-repository.ts';
-import { findUserByLogin } from '../../src/db/repositories/user-repository.ts';
+import { listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
+import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import type { Role } from '../../src/core/platform/roles.ts';
-import { demoCreditCode } from '../../src/platform/demo-district.ts';
+import { demoCreditCode } from '../../src/use-cases/platform/demo-district.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { run as backup } from '../../src/cli/commands/backup.ts';
 import { run as restore } from '../../src/cli/commands/restore.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { prepareDatabase } from '../../src/platform/prepare-database.ts';
+import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
 
 async function quiet<T>(fn: () => Promise<T>): Promise<{ value: T; out: string }> {
   const [o, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findAgency, listAgencies } from '../../src/db/repositories/agency-repository.ts';
+import { findAgency, listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 

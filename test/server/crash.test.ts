@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { verifyAuditChain } from '../../src/platform/verify-audit-chain.ts';
+import { verifyAuditChain } from '../../src/use-cases/platform/verify-audit-chain.ts';
 import { startServer, stopServer } from './spawn-server.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { Dialect } from '../../src/db/open-database.ts';
-import { prepareDatabase } from '../../src/platform/prepare-database.ts';
+import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
 import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';

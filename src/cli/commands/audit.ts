@@ -1,6 +1,6 @@
 import { openDatabase } from '../../db/open-database.ts';
 import { resolveDatabaseUrl } from '../../db/resolve-database-url.ts';
-import { verifyAuditChain } from '../../platform/verify-audit-chain.ts';
+import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts';
 
 const usage = '用法：gongkai audit verify [--database URL] [--json]';
 

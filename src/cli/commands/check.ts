@@ -1,6 +1,6 @@
 /** `gongkai check FILE… [--json] [--previous FILE] [--deadline MM-DD]` and `gongkai check DIR`. */
 import { stat } from 'node:fs/promises';
-import { checkInput, loadReport } from '../../app/load-report.ts';
+import { checkInput, loadReport } from '../../use-cases/reports/load-report.ts';
 import type { Deadline } from '../../core/check/check-front-matter.ts';
 import { ReadError } from '../../core/read/read-error.ts';
 import { formatCheckedReport } from '../format-findings.ts';

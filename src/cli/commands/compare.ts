@@ -1,5 +1,5 @@
 /** `gongkai compare OLD NEW [--json]` — X1/X2 findings and the change table of every cell. */
-import { loadReport } from '../../app/load-report.ts';
+import { loadReport } from '../../use-cases/reports/load-report.ts';
 import { compareReports } from '../../core/check/compare-reports.ts';
 import { parseArgs } from '../parse-args.ts';
 import { readInputBytes } from '../read-input.ts';

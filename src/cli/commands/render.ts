@@ -1,6 +1,6 @@
 /** `gongkai render REPORT.json --to html|docx|pdf|xlsx|txt -o OUT` */
 import { writeFile } from 'node:fs/promises';
-import { loadReport } from '../../app/load-report.ts';
+import { loadReport } from '../../use-cases/reports/load-report.ts';
 import { renderReport } from '../../writers/render-report.ts';
 import { parseArgs } from '../parse-args.ts';
 import { readInputBytes } from '../read-input.ts';

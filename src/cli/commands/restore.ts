@@ -5,7 +5,7 @@ import { migrateToLatest } from '../../db/migrate-to-latest.ts';
 import { isPostgresUrl, openDatabase, sqlitePath } from '../../db/open-database.ts';
 import { resolveDatabaseUrl } from '../../db/resolve-database-url.ts';
 import { gongkaiSqliteProblem, sqliteInUse } from '../../db/sqlite-file-check.ts';
-import { verifyAuditChain } from '../../platform/verify-audit-chain.ts';
+import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts';
 
 const usage = '用法：gongkai restore 备份文件 [--database URL]';
 

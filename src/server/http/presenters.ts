@@ -1,6 +1,6 @@
-import type { UserWithAgency } from '../../db/repositories/user-repository.ts';
+import type { UserWithAgency } from '../../db/repositories/platform/user-repository.ts';
 import type { AgencyRow, AuditLogRow, UserRow } from '../../db/schema.ts';
-import { parseRoles } from '../../platform/actor-from-user.ts';
+import { parseRoles } from '../../use-cases/platform/actor-from-user.ts';
 
 /** JSON shapes of the API (camelCase; never a password hash or internal settings for the public). */
 export function presentAgency(a: AgencyRow) {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { newSecret } from '../../platform/session-token.ts';
+import { newSecret } from '../../use-cases/platform/session-token.ts';
 import type { AppEnv } from '../app-env.ts';
 import { layout, type Chrome, type Html } from '../views/layout.ts';
 import { cookieNames, prefCookies } from './cookie-names.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
-import { login, loginInput } from '../../platform/login.ts';
+import { login, loginInput } from '../../use-cases/platform/login.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from './cookie-names.ts';
 import { parseInput } from './parse-input.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../core/platform/actor.ts';
-import type { SecuritySettings, UseCaseContext } from '../../platform/context.ts';
+import type { SecuritySettings, UseCaseContext } from '../../use-cases/platform/context.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
 

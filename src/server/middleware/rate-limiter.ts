@@ -1,5 +1,8 @@
 import type { Db } from '../../db/schema.ts';
-import { countRateLimitHit, deleteRateLimitWindowsBefore } from '../../db/repositories/rate-limit-repository.ts';
+import {
+  countRateLimitHit,
+  deleteRateLimitWindowsBefore,
+} from '../../db/repositories/platform/rate-limit-repository.ts';
 
 /**
  * Fixed-window rate limits (login, public forms) counted in the database, so several app servers behind nginx

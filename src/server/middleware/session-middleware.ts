@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { resolveSession } from '../../platform/resolve-session.ts';
+import { resolveSession } from '../../use-cases/platform/resolve-session.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from '../http/cookie-names.ts';
 import { securityOf } from '../http/use-case-context.ts';

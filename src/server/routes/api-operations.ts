@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { createAgencyInput, updateAgencyInput } from '../../platform/agency-input.ts';
-import { changePasswordInput } from '../../platform/change-password.ts';
-import { loginInput } from '../../platform/login.ts';
-import { resetPasswordInput } from '../../platform/reset-password.ts';
-import { publicFeedbackInput } from '../../platform/submit-public-feedback.ts';
-import { createUserInput, updateUserInput } from '../../platform/user-input.ts';
+import { createAgencyInput, updateAgencyInput } from '../../use-cases/platform/agency-input.ts';
+import { changePasswordInput } from '../../use-cases/platform/change-password.ts';
+import { loginInput } from '../../use-cases/platform/login.ts';
+import { resetPasswordInput } from '../../use-cases/platform/reset-password.ts';
+import { publicFeedbackInput } from '../../use-cases/platform/submit-public-feedback.ts';
+import { createUserInput, updateUserInput } from '../../use-cases/platform/user-input.ts';
 
 /**
  * The operations of the JSON API, as data: the OpenAPI document (/api/openapi.json) and the docs page

@@ -1,20 +1,20 @@
 import { Hono } from 'hono';
-import { listVisibleSubmissions } from '../../platform/list-submissions.ts';
-import { listAuditLog } from '../../platform/list-audit-log.ts';
-import { staffDashboard } from '../../platform/staff-dashboard.ts';
-import { verifyAuditChain } from '../../platform/verify-audit-chain.ts';
+import { listVisibleSubmissions } from '../../use-cases/platform/list-submissions.ts';
+import { listAuditLog } from '../../use-cases/platform/list-audit-log.ts';
+import { staffDashboard } from '../../use-cases/platform/staff-dashboard.ts';
+import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts';
 import { AppError } from '../../core/platform/app-error.ts';
 import { can } from '../../core/platform/policy.ts';
 import type { AppEnv } from '../app-env.ts';
 import { chromeFor, renderPage } from '../http/render.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
-import { auditPage } from '../views/audit-pages.ts';
+import { auditPage } from '../views/platform/audit-pages.ts';
 import { html } from 'hono/html';
-import { dashboardPage, submissionsTable } from '../views/staff-pages.ts';
-import { staffAgencyRoutes } from './staff-agency-routes.ts';
-import { staffAuthRoutes } from './staff-auth-routes.ts';
-import { staffUserRoutes } from './staff-user-routes.ts';
+import { dashboardPage, submissionsTable } from '../views/platform/staff-pages.ts';
+import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
+import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
+import { staffUserRoutes } from './platform/staff-user-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without

@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { isAppError } from '../../../core/platform/app-error.ts';
+import { changePassword, changePasswordInput } from '../../../use-cases/platform/change-password.ts';
+import { logout } from '../../../use-cases/platform/logout.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { errorStatus } from '../../error-status.ts';
+import { cookieNames } from '../../http/cookie-names.ts';
+import { formObject, parseInput } from '../../http/parse-input.ts';
+import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
+import { useCaseContext } from '../../http/use-case-context.ts';
+import { startSession } from '../../http/start-session.ts';
+import { requireStaff } from '../../middleware/require-staff.ts';
+import { emptyForm } from '../../views/form-parts.ts';
+import { loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
+
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
+}
+
+export function staffAuthRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/login', (c) => {
+    if (c.get('session').kind === 'active') return c.redirect('/staff', 303);
+    const notice = c.req.query('expired')
+      ? '登录已超时，请重新登录。'
+      : c.req.query('bye')
+        ? '您已安全退出。'
+        : undefined;
+    const chrome = chromeFor(c, '工作人员登录', 'staff', 'login', true);
+    return renderPage(c, chrome, loginPage(emptyForm, csrfTokenFor(c), safeNext(c.req.query('next')), notice));
+  });
+
+  app.post('/login', async (c) => {
+    const values = formObject(await c.req.parseBody());
+    const next = safeNext(values['next']);
+    try {
+      const r = await startSession(c, values);
+      return c.redirect(r.mustChangePassword ? '/staff/password' : next, 303);
+    } catch (e) {
+      if (!isAppError(e) || !['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'RATE_LIMITED', 'VALIDATION'].includes(e.code))
+        throw e;
+      const state = { values: { login: values['login'] }, errors: {}, message: e.message };
+      const chrome = chromeFor(c, '工作人员登录', 'staff', 'login', true);
+      return renderPage(c, chrome, loginPage(state, csrfTokenFor(c), next), errorStatus[e.code]);
+    }
+  });
+
+  app.post('/logout', async (c) => {
+    const s = c.get('session');
+    const name = cookieNames(c.get('deps').config.cookieSecure).session;
+    if (s.kind === 'active') await logout(useCaseContext(c), s.token);
+    deleteCookie(c, name, { path: '/', secure: c.get('deps').config.cookieSecure });
+    return c.redirect('/staff/login?bye=1', 303);
+  });
+
+  app.get('/password', requireStaff('html'), (c) => {
+    const s = c.get('session');
+    const forced = s.kind === 'active' && s.mustChangePassword;
+    return renderPage(
+      c,
+      chromeFor(c, '修改密码', 'staff', 'password'),
+      passwordPage(emptyForm, csrfTokenFor(c), forced),
+    );
+  });
+
+  app.post('/password', requireStaff('html'), async (c) => {
+    const values = formObject(await c.req.parseBody());
+    try {
+      await changePassword(useCaseContext(c), parseInput(changePasswordInput, values));
+      return renderPage(
+        c,
+        chromeFor(c, '修改密码', 'staff', 'password'),
+        passwordPage({ values: {}, errors: {}, message: '密码已修改' }, csrfTokenFor(c), false),
+      );
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+      const state = { values: {}, errors: e.fields ?? {}, message: e.message };
+      return renderPage(
+        c,
+        chromeFor(c, '修改密码', 'staff', 'password'),
+        passwordPage(state, csrfTokenFor(c), false),
+        422,
+      );
+    }
+  });
+
+  return app;
+}

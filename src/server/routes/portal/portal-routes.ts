@@ -1,0 +1,123 @@
+import { Hono, type Context } from 'hono';
+import { securityHeaders } from '../../middleware/security-headers.ts';
+import { setCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { rawHeader } from '../../http/raw-header.ts';
+import { AppError, isAppError } from '../../../core/platform/app-error.ts';
+import { newSecret } from '../../../use-cases/platform/session-token.ts';
+import { publicFeedbackInput, submitPublicFeedback } from '../../../use-cases/platform/submit-public-feedback.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { prefCookies } from '../../http/cookie-names.ts';
+import { formObject, parseInput } from '../../http/parse-input.ts';
+import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
+import { useCaseContext } from '../../http/use-case-context.ts';
+import type { FormState } from '../../views/form-parts.ts';
+import { layout } from '../../views/layout.ts';
+import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
+import { siteCss } from '../../views/site-css.ts';
+
+/** The public portal: server-rendered, no JavaScript, no login. */
+export function portalRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // The home page is the busiest page: rendered once per agency-list generation and reading preference.
+  const homeCache = new Map<string, string>();
+  let baseHeaders: Record<string, string> | undefined;
+  const homeHeaders = (c: Context<AppEnv>) =>
+    (baseHeaders ??= {
+      ...securityHeaders(c.get('deps').config.cookieSecure),
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Cache-Control': 'no-cache',
+    });
+  let homeGeneration = -1;
+  app.get('/', async (c) => {
+    const cache = c.get('publicAgencies');
+    const agencies = await cache.get();
+    if (cache.generation !== homeGeneration) {
+      homeCache.clear();
+      homeGeneration = cache.generation;
+    }
+    const cookieHeader = rawHeader(c, 'cookie');
+    const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
+    const key = `${cookies[prefCookies.fontSize] ?? 'm'}|${cookies[prefCookies.contrast] ?? '0'}`;
+    let page = homeCache.get(key);
+    if (page === undefined) {
+      page = String(await layout(chromeFor(c, '首页', 'portal', 'home'), homePage(agencies)));
+      homeCache.set(key, page);
+    }
+    // Built directly with plain-object headers: the busiest page keeps the server's fastest response path.
+    c.set('secured', true);
+    return new Response(page, { status: 200, headers: homeHeaders(c) });
+  });
+
+  app.get('/agencies/:id/guide', async (c) => {
+    const agencies = await c.get('publicAgencies').get();
+    const agency = agencies.find((a) => a.id === c.req.param('id'));
+    if (!agency) throw new AppError('NOT_FOUND', '未找到该机构');
+    const parent = agencies.find((a) => a.id === agency.parent_id);
+    return renderPage(c, chromeFor(c, `${agency.name}政府信息公开指南`, 'portal'), guidePage(agency, parent));
+  });
+
+  app.get('/feedback', async (c) => {
+    const agencies = await c.get('publicAgencies').get();
+    const state: FormState = { values: { agencyId: c.req.query('agency') ?? '', kind: 'message' }, errors: {} };
+    const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);
+    return renderPage(c, chrome, feedbackPage(agencies, state, csrfTokenFor(c), newSecret()));
+  });
+
+  app.post('/feedback', async (c) => {
+    const { config } = c.get('deps');
+    if (!(await c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute)))
+      throw new AppError('RATE_LIMITED');
+    const values = formObject(await c.req.parseBody());
+    try {
+      const input = parseInput(publicFeedbackInput, values);
+      const receipt = await submitPublicFeedback(useCaseContext(c), input);
+      return c.redirect(
+        `/feedback/done?ref=${encodeURIComponent(receipt.reference)}&new=${receipt.created ? 1 : 0}`,
+        303,
+      );
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+      const agencies = await c.get('publicAgencies').get();
+      const key = typeof values['idempotencyKey'] === 'string' ? values['idempotencyKey'] : newSecret();
+      const state = { values, errors: e.fields ?? {}, message: e.message };
+      const chrome = chromeFor(c, '留言与纠错', 'portal', 'feedback', true);
+      return renderPage(c, chrome, feedbackPage(agencies, state, csrfTokenFor(c), key), 422);
+    }
+  });
+
+  app.get('/feedback/done', (c) => {
+    const ref = (c.req.query('ref') ?? '').replace(/[^A-Z0-9-]/g, '').slice(0, 40);
+    return renderPage(
+      c,
+      chromeFor(c, '提交成功', 'portal', 'feedback'),
+      feedbackDonePage(ref, c.req.query('new') !== '0'),
+    );
+  });
+
+  // Reading preferences (字号、高对比度) as cookies, so they work without JavaScript. Not business data.
+  app.get('/prefs', (c) => {
+    const fs = c.req.query('fs');
+    const hc = c.req.query('hc');
+    const opts = {
+      path: '/',
+      sameSite: 'Lax' as const,
+      maxAge: 365 * 86400,
+      secure: c.get('deps').config.cookieSecure,
+    };
+    if (fs === 's' || fs === 'm' || fs === 'l') setCookie(c, prefCookies.fontSize, fs, opts);
+    if (hc === '0' || hc === '1') setCookie(c, prefCookies.contrast, hc, opts);
+    const back = c.req.query('back') ?? '/';
+    // Only same-site paths: never an open redirect.
+    return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
+  });
+
+  app.get('/static/site.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(siteCss);
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Actor } from '../../core/platform/actor.ts';
+import type { Db } from '../../db/schema.ts';
+
+/** Security settings use-cases need; filled from the validated config. */
+export interface SecuritySettings {
+  sessionIdleMinutes: number;
+  /** Absolute session lifetime, whatever the activity. */
+  sessionMaxHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+export const defaultSecurity: SecuritySettings = {
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+};
+
+/**
+ * What every use-case receives: the database, the clock (time is passed in, never read from the system), the
+ * actor (null for the public) and where the request came from (for the audit trail). No HTTP, no argv.
+ */
+export interface UseCaseContext {
+  db: Db;
+  clock: () => Date;
+  actor: Actor | null;
+  ip: string;
+  security: SecuritySettings;
+}
+
+export function nowIso(ctx: Pick<UseCaseContext, 'clock'>): string {
+  return ctx.clock().toISOString();
+}

@@ -1,0 +1,22 @@
+import { countAgencies } from '../../db/repositories/platform/agency-repository.ts';
+import type { OpenDatabase } from '../../db/open-database.ts';
+import { migrateToLatest } from '../../db/migrate-to-latest.ts';
+import { ensureInitialAdmin, type InitialAccount } from './ensure-initial-admin.ts';
+import { seedDemo, type SeedResult } from './seed-demo.ts';
+
+export type PrepareResult =
+  | { kind: 'existing'; migrations: string[] }
+  | { kind: 'demo'; migrations: string[]; seed: SeedResult }
+  | { kind: 'empty'; migrations: string[]; accounts: InitialAccount[] };
+
+/** At start: migrate, then — only on a database without agencies — seed the demo or the first administrator. */
+export async function prepareDatabase(
+  open: OpenDatabase,
+  clock: () => Date,
+  options: { demo: boolean; adminPassword: string | undefined },
+): Promise<PrepareResult> {
+  const migrations = await migrateToLatest(open.db, open.dialect);
+  if ((await countAgencies(open.db)) > 0) return { kind: 'existing', migrations };
+  if (options.demo) return { kind: 'demo', migrations, seed: await seedDemo(open.db, clock) };
+  return { kind: 'empty', migrations, accounts: await ensureInitialAdmin(open.db, clock, options.adminPassword) };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { allRoles } from '../../core/platform/roles.ts';
+
+const roles = z.array(z.enum(allRoles, { message: '角色无效' }), { message: '请选择角色' });
+
+export const createUserInput = z.object({
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9._-]{2,31}$/, '登录名须为3至32位小写字母、数字或 . _ -，以字母开头'),
+  displayName: z.string().trim().min(2, '请填写姓名').max(40, '姓名过长'),
+  agencyId: z.string().min(1, '请选择所属机构'),
+  roles,
+  initialPassword: z.string().min(1, '请设置初始密码'),
+});
+
+export const updateUserInput = z.object({
+  displayName: z.string().trim().min(2, '请填写姓名').max(40, '姓名过长'),
+  agencyId: z.string().min(1, '请选择所属机构'),
+  roles,
+  disabled: z.coerce.boolean().default(false),
+  version: z.coerce.number().int().positive('缺少版本号'),
+});
+
+export type CreateUserInput = z.infer<typeof createUserInput>;
+export type UpdateUserInput = z.infer<typeof updateUserInput>;

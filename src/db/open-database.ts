@@ -12,6 +12,8 @@ export interface OpenDatabase {
   dialect: Dialect;
   /** For SQLite: the open better-sqlite3 handle (online backup); null on PostgreSQL. */
   sqlite: SQLite.Database | null;
+  /** For PostgreSQL: the connection pool (the job runner shares it); null on SQLite. */
+  pgPool: pg.Pool | null;
   /** What to print in logs: the file, or the PostgreSQL URL without its password. */
   description: string;
   close(): Promise<void>;
@@ -36,10 +38,19 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
         `${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'postgres idle client error', error: e.message })}\n`,
       );
     });
+    // A checked-out client can fail too (graphile-worker holds one for LISTEN): log, the pool recovers.
+    pool.on('connect', (client) => client.on('error', (e) => pool.emit('error', e, client)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     if (safe.password) safe.password = '***';
-    return { db, dialect: 'postgres', sqlite: null, description: safe.toString(), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      sqlite: null,
+      pgPool: pool,
+      description: safe.toString(),
+      close: () => db.destroy(),
+    };
   }
   const file = sqlitePath(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -52,5 +63,5 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, description: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, pgPool: null, description: file, close: () => db.destroy() };
 }

@@ -112,6 +112,54 @@ export interface RateLimitWindowTable {
   hits: number;
 }
 
+/** The job queue on SQLite (on PostgreSQL graphile-worker keeps its own tables). See src/jobs. */
+export interface JobTable {
+  id: Generated<number>;
+  task: string;
+  /** JSON. */
+  payload: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  /** Deduplication key: enqueueing again with the same key replaces the pending job. */
+  key: string | null;
+  locked_at: string | null;
+  locked_by: string | null;
+  created_at: string;
+}
+
+export interface JobWorkerTable {
+  worker_id: string;
+  host: string;
+  started_at: string;
+  last_seen_at: string;
+}
+
+export interface JobScheduleRunTable {
+  task: string;
+  period: number;
+  started_at: string;
+}
+
+export interface BackgroundTaskTable {
+  id: string;
+  kind: string;
+  agency_id: string | null;
+  created_by: string | null;
+  title: string;
+  /** queued | running | done | failed */
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  message: string;
+  input_json: string;
+  result_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -121,6 +169,10 @@ export interface Database {
   public_submissions: PublicSubmissionTable;
   app_settings: AppSettingTable;
   rate_limit_windows: RateLimitWindowTable;
+  jobs: JobTable;
+  job_workers: JobWorkerTable;
+  job_schedule_runs: JobScheduleRunTable;
+  background_tasks: BackgroundTaskTable;
 }
 
 export type Db = Kysely<Database>;
@@ -135,4 +187,6 @@ export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type PublicSubmissionRow = Selectable<PublicSubmissionTable>;
+export type JobRow = Selectable<JobTable>;
+export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;
 export type { Generated };

@@ -19,6 +19,8 @@ export interface Config {
   rateLimitLoginPerMinute: number;
   rateLimitPublicPerMinute: number;
   shutdownTimeoutSeconds: number;
+  /** Background jobs this app server runs at once; 0 = none (another server does the work). */
+  jobConcurrency: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -70,6 +72,7 @@ const variables = {
   RATE_LIMIT_LOGIN_PER_MINUTE: { schema: int('RATE_LIMIT_LOGIN_PER_MINUTE', 1, 100000), default: '10' },
   RATE_LIMIT_PUBLIC_PER_MINUTE: { schema: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 1, 1000000), default: '20' },
   SHUTDOWN_TIMEOUT_SECONDS: { schema: int('SHUTDOWN_TIMEOUT_SECONDS', 1, 600), default: '10' },
+  JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
 } as const;
 
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       rateLimitLoginPerMinute: p.RATE_LIMIT_LOGIN_PER_MINUTE,
       rateLimitPublicPerMinute: p.RATE_LIMIT_PUBLIC_PER_MINUTE,
       shutdownTimeoutSeconds: p.SHUTDOWN_TIMEOUT_SECONDS,
+      jobConcurrency: p.JOB_CONCURRENCY,
     },
   };
 }

@@ -2,7 +2,8 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { prepareDatabase } from '../use-cases/platform/prepare-database.ts';
-import { sweepExpiredSessions } from '../use-cases/platform/sweep-expired-sessions.ts';
+import { backgroundWork } from '../jobs/background-work.ts';
+import { startJobRunner, type JobRunner } from '../jobs/start-job-runner.ts';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { gracefulCloser } from './graceful-close.ts';
@@ -60,19 +61,22 @@ async function main(): Promise<void> {
     );
   });
 
-  const sweep = setInterval(() => {
-    sweepExpiredSessions(database.db, clock)
-      .then((n) => n > 0 && logger.info('expired sessions removed', { count: n }))
-      .catch((e: unknown) => logger.warn('session sweep failed', { error: String(e) }));
-  }, 10 * 60_000);
-  sweep.unref();
+  // Background work (src/jobs): every app server runs a share of it unless JOB_CONCURRENCY=0.
+  let jobs: JobRunner | undefined;
+  if (config.jobConcurrency > 0) {
+    jobs = await startJobRunner({
+      database,
+      ...backgroundWork({ db: database.db, clock, logger }),
+      logger,
+      concurrency: config.jobConcurrency,
+    });
+  }
 
   const closer = gracefulCloser(server as Server);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    clearInterval(sweep);
     logger.info('shutting down', { signal });
     logger.flush();
     const force = setTimeout(() => {
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
     force.unref();
     // Stop accepting; resolves once every in-flight request has been answered and its connection closed.
     void closer.close().then(async () => {
+      await jobs?.stop().catch((e: unknown) => logger.error('job runner stop failed', { error: String(e) }));
       await database.close().catch((e: unknown) => logger.error('db close failed', { error: String(e) }));
       logger.info('stopped');
       logger.flush();

@@ -9,13 +9,16 @@ export type PrepareResult =
   | { kind: 'demo'; migrations: string[]; seed: SeedResult }
   | { kind: 'empty'; migrations: string[]; accounts: InitialAccount[] };
 
-/** At start: migrate, then — only on a database without agencies — seed the demo or the first administrator. */
+/** At start: migrate (and prepare the job queue), then — only on a database without agencies — seed the demo or the first administrator. */
 export async function prepareDatabase(
   open: OpenDatabase,
   clock: () => Date,
   options: { demo: boolean; adminPassword: string | undefined },
 ): Promise<PrepareResult> {
   const migrations = await migrateToLatest(open.db, open.dialect);
+  // On PostgreSQL the job queue is graphile-worker's schema; it must exist before any use-case enqueues a job.
+  // Loaded only here: graphile-worker is not needed at all on SQLite.
+  if (open.pgPool) await (await import('../../jobs/graphile-job-runner.ts')).prepareGraphileQueue(open.pgPool);
   if ((await countAgencies(open.db)) > 0) return { kind: 'existing', migrations };
   if (options.demo) return { kind: 'demo', migrations, seed: await seedDemo(open.db, clock) };
   return { kind: 'empty', migrations, accounts: await ensureInitialAdmin(open.db, clock, options.adminPassword) };

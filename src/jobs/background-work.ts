@@ -1,0 +1,31 @@
+import type { Db } from '../db/schema.ts';
+import { platformWork } from '../use-cases/platform/platform-work.ts';
+import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
+
+/** What every domain's background work is built from. */
+export interface WorkDeps {
+  db: Db;
+  clock: () => Date;
+  logger: JobLogger;
+}
+
+/** One domain's tasks and periodic tasks. */
+export interface DomainWork {
+  tasks: TaskList;
+  periodic: PeriodicTask[];
+}
+
+/**
+ * All background work of the platform, assembled from each domain's `<domain>-work.ts`. A task name is
+ * `<domain>.<verb>`; two domains may not register the same name.
+ */
+export function backgroundWork(deps: WorkDeps): DomainWork {
+  const parts = [platformWork(deps)];
+  const tasks: Record<string, TaskList[string]> = {};
+  for (const part of parts)
+    for (const [name, handler] of Object.entries(part.tasks)) {
+      if (tasks[name]) throw new Error(`任务名重复：${name}`);
+      tasks[name] = handler;
+    }
+  return { tasks, periodic: parts.flatMap((p) => p.periodic) };
+}

@@ -84,3 +84,8 @@ export function chineseDate(date: IsoDate): string {
 
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
+
+/** The civil date in China (UTC+8, no daylight saving) of an instant — how a clock becomes "today". */
+export function chinaDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

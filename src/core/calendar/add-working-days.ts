@@ -8,7 +8,7 @@ import { ok, type CalendarResult } from './calendar-result.ts';
 import type { DayExplanation } from './day-explanation.ts';
 import { dayLabel } from './day-label.ts';
 import { exclusionOf, type Exclusion } from './exclusion.ts';
-import { addDays, weekdayLabel, type IsoDate } from './iso-date.ts';
+import { addDays, WEEKDAY_LABELS, weekday, type IsoDate } from './iso-date.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
 export interface Period {
@@ -34,13 +34,16 @@ export function addWorkingDays(
   const explanation: DayExplanation[] = [];
   let counted = 0;
   let date = start;
+  let wd = weekday(start);
   for (let step = 0; step < MAX_WALK; step++) {
     date = addDays(date, 1);
+    wd = (wd + 1) % 7;
+    const weekdayName = `星期${WEEKDAY_LABELS[wd]}`;
     const excluded = exclusionOf(date, exclusions);
     if (excluded) {
       explanation.push({
         date,
-        weekday: weekdayLabel(date),
+        weekday: weekdayName,
         counted: false,
         ordinal: null,
         kind: 'excluded',
@@ -53,7 +56,7 @@ export function addWorkingDays(
     if (info.value.working) counted++;
     explanation.push({
       date,
-      weekday: weekdayLabel(date),
+      weekday: weekdayName,
       counted: info.value.working,
       ordinal: info.value.working ? counted : null,
       kind: info.value.kind,

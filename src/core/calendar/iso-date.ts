@@ -24,11 +24,17 @@ export function isIsoDate(value: string): boolean {
   return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Digits of a YYYY-MM-DD string by character code: this runs for every day a period walks. */
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const yearPart = (s: string) => digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+const monthPart = (s: string) => digit(s, 5) * 10 + digit(s, 6);
+const dayPart = (s: string) => digit(s, 8) * 10 + digit(s, 9);
+
 /** Days since 1970-01-01 (civil calendar; H. Hinnant's days_from_civil). The caller passes a valid date. */
 export function dayNumber(date: IsoDate): number {
-  let y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
+  let y = yearPart(date);
+  const m = monthPart(date);
+  const d = dayPart(date);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -53,6 +59,11 @@ export function fromDayNumber(days: number): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
+  if (days === 1) {
+    // The common step of every walk: stay inside the month without the full conversion.
+    const d = dayPart(date);
+    if (d < 28 || d < daysInMonth(yearPart(date), monthPart(date))) return `${date.slice(0, 8)}${pad2(d + 1)}`;
+  }
   return fromDayNumber(dayNumber(date) + days);
 }
 
@@ -74,7 +85,7 @@ export function weekdayLabel(date: IsoDate): string {
 }
 
 export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
+  return yearPart(date);
 }
 
 /** 2025-09-25 → 2025年9月25日, the form notices print. */

@@ -80,17 +80,27 @@ export function buildCalendar(sources: CalendarSources): WorkingCalendar {
     lastDate: sortedYears.length === 0 ? '1900-01-01' : `${last}-12-31`,
   };
 
+  // Days never change for a built calendar, so answers are memoised: replaying many cases walks the same weeks.
+  const memo = new Map<IsoDate, CalendarResult<DayInfo>>();
+  const compute = (date: IsoDate): CalendarResult<DayInfo> => {
+    const year = yearOf(date);
+    if (!covered.has(year)) return missingYear(year, date, coverage.lastDate);
+    const entry = entries.get(date);
+    if (entry) return ok({ date, ...entry });
+    const wd = weekday(date);
+    return wd === 0 || wd === 6
+      ? ok({ date, working: false, kind: 'weekend', source: '周末' })
+      : ok({ date, working: true, kind: 'workday', source: '工作日' });
+  };
   return {
     coverage,
     day(date) {
-      const year = yearOf(date);
-      if (!covered.has(year)) return missingYear(year, date, coverage.lastDate);
-      const entry = entries.get(date);
-      if (entry) return ok({ date, ...entry });
-      const wd = weekday(date);
-      return wd === 0 || wd === 6
-        ? ok({ date, working: false, kind: 'weekend', source: '周末' })
-        : ok({ date, working: true, kind: 'workday', source: '工作日' });
+      let result = memo.get(date);
+      if (result === undefined) {
+        result = compute(date);
+        memo.set(date, result);
+      }
+      return result;
     },
   };
 }

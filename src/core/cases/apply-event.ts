@@ -68,12 +68,26 @@ export function applyEvent(
       ),
     );
 
-  const step: Step = { state: structuredClone(state), index, calendar };
+  const step: Step = { state: copyState(state), index, calendar };
   const problem = handle(step, event);
   if (problem) return fail(problem);
   if (!isAppeal(event)) step.state.lastDate = event.date;
   step.state.timeline.push(timelineEntry(event, index));
   return { ok: true, state: step.state };
+}
+
+/** A copy the handlers may change: the parts they change are copied, timeline entries are never changed. */
+function copyState(state: CaseState): CaseState {
+  return {
+    ...state,
+    correction: state.correction && { ...state.correction },
+    extension: state.extension && { ...state.extension },
+    pauses: state.pauses.map((p) => ({ ...p })),
+    outcome: state.outcome && { ...state.outcome },
+    appeals: state.appeals.map((a) => ({ ...a })),
+    warnings: [...state.warnings],
+    timeline: [...state.timeline],
+  };
 }
 
 function handle(step: Step, event: Exclude<CaseEvent, { type: 'received' }>): Refusal | undefined {

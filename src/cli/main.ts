@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: '比对同一机关相邻两年的报告：gongkai compare 上年 本年 [--json]',
       load: () => import('./commands/compare.ts'),
     },
+    deadline: {
+      summary: '计算答复期限：gongkai deadline --received 2025-09-25 [--days 20] [--json]',
+      load: () => import('./commands/deadline.ts'),
+    },
     audit: { summary: '审计日志：gongkai audit verify', load: () => import('./commands/audit.ts') },
     backup: { summary: '备份 SQLite 数据库：gongkai backup 备份文件', load: () => import('./commands/backup.ts') },
     restore: {

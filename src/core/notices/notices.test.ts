@@ -154,7 +154,10 @@ describe('validateNoticeTemplate', () => {
     assert.ok(!r.ok);
     assert.equal(r.errors['title'], '标题不能为空');
     assert.match(r.errors['body'] ?? '', /正文过长（\d+字），不能超过10000字/);
-    const ok = validateNoticeTemplate('answer', { ...base, body: `\r\n\u3000\u3000${base.body.replace(/\n/g, '\r\n\r\n')}  ` });
+    const ok = validateNoticeTemplate('answer', {
+      ...base,
+      body: `\r\n\u3000\u3000${base.body.replace(/\n/g, '\r\n\r\n')}  `,
+    });
     assert.ok(ok.ok);
     assert.equal(ok.text.body, base.body);
   });

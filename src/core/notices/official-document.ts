@@ -32,7 +32,8 @@ export type DateStyle = 'arabic' | 'chinese';
 
 const DIGITS = '〇一二三四五六七八九';
 
-function chineseNumber(n: number): string {
+/** 1–99 in Chinese numerals as headings and dates write them: 一, 十, 十二, 二十, 三十一. */
+export function chineseNumeral(n: number): string {
   if (n < 10) return DIGITS[n] ?? '';
   const tens = Math.floor(n / 10);
   const ones = n % 10;
@@ -54,5 +55,5 @@ export function formatDocumentDate(iso: string, style: DateStyle = 'arabic'): st
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
   if (style === 'arabic') return `${year}年${month}月${day}日`;
   const y = [...String(year)].map((d) => DIGITS[Number(d)] ?? '').join('');
-  return `${y}年${chineseNumber(month)}月${chineseNumber(day)}日`;
+  return `${y}年${chineseNumeral(month)}月${chineseNumeral(day)}日`;
 }

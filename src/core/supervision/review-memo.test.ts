@@ -110,6 +110,14 @@ describe('composeReviewMemo', () => {
     assert.equal(memo.uncertain.length, 1);
   });
 
+  it('cites the format the report was due in: the 2019 trial format for 2019 and 2020', () => {
+    const old = randomReport(2, { format: '2019' });
+    old.year = 2020;
+    const memo = composeReviewMemo({ ...base(old, checkReport(old)), deadline: undefined });
+    assert.match(texts(memo)[0] ?? '', /《政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）的要求/);
+    assert.match(texts(composeReviewMemo(base(report, findings)))[0] ?? '', /国办公开办函〔2021〕30号/);
+  });
+
   it('refuses problems without a deadline and invalid dates', () => {
     for (const input of [
       { ...base(report, findings), deadline: undefined },

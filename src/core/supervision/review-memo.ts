@@ -197,8 +197,12 @@ export function composeReviewMemo(input: ReviewMemoInput): ReviewMemo {
   const reportName = reportNameOf(report);
   const paragraphs: DocumentParagraph[] = [];
   const received = `你单位${input.sourceName ? `报送的《${reportName}》（${input.sourceName}）` : `的《${reportName}》`}已收悉。`;
-  const basis =
-    '根据《中华人民共和国政府信息公开条例》第五十条和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的要求，我办对报告进行了审核';
+  // Reports for 2019 and 2020 were due in the trial format; from 2021 the format of 国办公开办函〔2021〕30号 applies.
+  const format =
+    report.format === '2019' && report.year !== null && report.year <= 2020
+      ? '《政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）'
+      : '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）';
+  const basis = `根据《中华人民共和国政府信息公开条例》第五十条和${format}的要求，我办对报告进行了审核`;
   if (problemCount > 0) {
     paragraphs.push({
       text: `${received}${basis}，发现以下${problemCount}个问题，现将审核意见反馈如下：`,

@@ -36,6 +36,12 @@ const REGULAR: FontFace[] = [
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf' },
 ];
 
+/** 小标宋-like: the bold serif face, for the titles of 公文 (notices, memos). */
+const SERIF_BOLD: FontFace[] = [
+  ...DIRS.map((dir) => ({ path: `${dir}/NotoSerifCJK-Bold.ttc`, postscriptName: 'NotoSerifCJKsc-Bold' })),
+  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJKsc-Bold.otf' },
+];
+
 const BOLD: FontFace[] = [
   ...DIRS.map((dir) => ({ path: `${dir}/NotoSansCJK-Bold.ttc`, postscriptName: 'NotoSansCJKsc-Bold' })),
   ...DIRS.map((dir) => ({ path: `${dir}/NotoSerifCJK-Bold.ttc`, postscriptName: 'NotoSerifCJKsc-Bold' })),
@@ -76,4 +82,17 @@ export function findCjkFont(
     );
   }
   return { regular, bold: BOLD.find((f) => exists(f.path)) ?? regular };
+}
+
+/**
+ * The face for a 公文 title (GB/T 9704 sets it in 小标宋): Noto Serif CJK Bold when installed, else the bold face
+ * findCjkFont chose (with GONGKAI_CJK_FONT, the operator's one font).
+ */
+export function findCjkTitleFont(
+  env: Record<string, string | undefined> = process.env,
+  exists: (path: string) => boolean = existsSync,
+): FontFace {
+  const fonts = findCjkFont(env, exists);
+  if (env[CJK_FONT_ENV]?.trim()) return fonts.bold;
+  return SERIF_BOLD.find((f) => exists(f.path)) ?? fonts.bold;
 }

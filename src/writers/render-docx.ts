@@ -10,16 +10,13 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   HeightRule,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
   TableRow,
-  TextRun,
   VerticalAlignTable,
   WidthType,
   type IParagraphStyleOptions,
@@ -27,34 +24,22 @@ import {
 import type { Report } from '../core/report/report-schema.ts';
 import { reportOutline } from './report-outline.ts';
 import type { ReportTable, TableCell as ModelCell } from './report-tables.ts';
+import {
+  BODY_LINE,
+  DOCX_LANGUAGE,
+  DOCX_MARGIN,
+  DOCX_PAGE,
+  DOCX_TEXT_WIDTH,
+  FONT_BODY,
+  FONT_HEADING,
+  FONT_TABLE,
+  FONT_TITLE,
+  PT,
+  TWO_CHARS,
+  pageNumberFooter,
+  run,
+} from './docx-official-style.ts';
 import { xmlSafe } from './xml-safe.ts';
-
-// A4 and the 公文 margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), in twips.
-const MM = 56.7;
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = {
-  top: Math.round(37 * MM),
-  bottom: Math.round(35 * MM),
-  left: Math.round(28 * MM),
-  right: Math.round(26 * MM),
-};
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-
-// Word takes one font name per script; a machine without 仿宋_GB2312 or 小标宋 falls back by the font table's charset
-// (GB2312), and LibreOffice by the zh-CN language below — without it LibreOffice picks a Japanese CJK font.
-const FONT_BODY = {
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-  cs: 'Times New Roman',
-  eastAsia: '仿宋_GB2312',
-};
-const FONT_TITLE = { ...FONT_BODY, eastAsia: '方正小标宋简体' };
-const FONT_HEADING = { ...FONT_BODY, eastAsia: '黑体' };
-const FONT_TABLE = { ...FONT_BODY, eastAsia: '宋体' };
-const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' };
-
-const PT = (pt: number) => pt * 2; // docx sizes are half-points
-const TWO_CHARS = 640; // first-line indent of two 三号 characters
 
 const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   {
@@ -111,11 +96,11 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: FONT_BODY, size: PT(16), language: LANGUAGE },
+          run: { font: FONT_BODY, size: PT(16), language: DOCX_LANGUAGE },
           paragraph: {
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: TWO_CHARS },
-            spacing: { line: 560, lineRule: LineRuleType.EXACT }, // 28 磅固定行距, as 公文 are set
+            spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, // 28 磅固定行距, as 公文 are set
           },
         },
         heading1: {
@@ -136,7 +121,7 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
     },
     sections: [
       {
-        properties: { page: { size: PAGE, margin: { ...MARGIN, header: 851, footer: 992 } } },
+        properties: { page: { size: DOCX_PAGE, margin: { ...DOCX_MARGIN, header: 851, footer: 992 } } },
         footers: { default: pageNumberFooter() },
         children: body,
       },
@@ -147,7 +132,7 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
 
 function wordTable(table: ReportTable): Table {
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
-  const widths = table.columnWidths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const widths = table.columnWidths.map((w) => Math.floor((w / total) * DOCX_TEXT_WIDTH));
   const rows: TableRow[] = [];
   const occupied = new Set<string>();
   let r = 0;
@@ -196,18 +181,6 @@ function wordCell(cell: ModelCell, width: number, table: ReportTable['key']): Ta
   });
 }
 
-function pageNumberFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        indent: { firstLine: 0 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONT_TABLE, size: PT(14) })],
-      }),
-    ],
-  });
-}
-
 /** Exact values a reader may prefer to the printed ones (publishedAt keeps its seconds and zone here). */
 function documentProperties(report: Report): { name: string; value: string }[] {
   const values: [string, string | number | null][] = [
@@ -218,8 +191,4 @@ function documentProperties(report: Report): { name: string; value: string }[] {
     ['gongkai.publishedAt', report.publishedAt],
   ];
   return values.filter(([, v]) => v !== null).map(([name, v]) => ({ name, value: String(v) }));
-}
-
-function run(text: string, options: { size?: number } = {}): TextRun {
-  return new TextRun({ text: xmlSafe(text), ...options });
 }

@@ -7,47 +7,19 @@
  * What is printed, and in which order, comes from report-outline.ts, shared with the HTML/DOCX/XLSX/text writers;
  * so a reader of any of them gives back the same JSON. The output is deterministic (same report → same bytes).
  */
-import PDFDocument from 'pdfkit';
 import type { Report } from '../core/report/report-schema.ts';
 import { drawPdfTable, tableLeadHeight } from './draw-pdf-table.ts';
 import { findCjkFont } from './find-cjk-font.ts';
-import { A4, PdfPageFlow } from './pdf-page-flow.ts';
+import { openPdfDocument } from './pdf-document.ts';
+import { PdfPageFlow } from './pdf-page-flow.ts';
 import { reportOutline } from './report-outline.ts';
-import { useCjkFonts, type FontRole } from './use-cjk-fonts.ts';
-import { wrapCjkText } from './wrap-cjk-text.ts';
+import { paragraph } from './pdf-paragraph.ts';
+import { useCjkFonts } from './use-cjk-fonts.ts';
 
 const BODY = { role: 'body', size: 12, leading: 21 } as const;
 const HEADING = { role: 'bold', size: 12.5, leading: 22 } as const;
 const TITLE = { role: 'bold', size: 18, leading: 28 } as const;
 const SMALL = { role: 'body', size: 10.5, leading: 18 } as const;
-
-interface TextStyle {
-  role: FontRole;
-  size: number;
-  leading: number;
-}
-
-type Align = 'left' | 'center' | 'right';
-
-/** A paragraph broken into lines; each line gets its own page check, so paragraphs flow across pages. */
-function paragraph(flow: PdfPageFlow, text: string, style: TextStyle, align: Align, indent = 0, inset = 0): void {
-  const width = flow.width - inset;
-  const measure = (s: string) => flow.measure(style.role, style.size, s);
-  const lines =
-    text === '' ? [''] : wrapCjkText(text, width, measure, { firstIndent: indent, balanced: align === 'center' });
-  lines.forEach((line, i) => {
-    flow.ensure(style.leading);
-    const w = measure(line.trimEnd()); // a space kept at a line break is not part of the visible width
-    const x =
-      align === 'center'
-        ? flow.box.left + (flow.width - w) / 2
-        : align === 'right'
-          ? flow.box.right - inset - w
-          : flow.box.left + (i === 0 ? indent : 0);
-    if (line.trim() !== '') flow.text(style.role, style.size, line, x, flow.y + (style.leading - style.size) / 2);
-    flow.y += style.leading;
-  });
-}
 
 /** The document date, so that the same report always gives the same bytes. */
 function creationDate(report: Report): Date {
@@ -57,27 +29,12 @@ function creationDate(report: Report): Date {
 export async function renderReportPdf(report: Report): Promise<Uint8Array> {
   const fonts = findCjkFont(); // fail before any work when no Chinese font is installed
   const outline = reportOutline(report);
-  const doc = new PDFDocument({
-    size: [A4.width, A4.height],
-    margin: 0,
-    font: '', // no default Helvetica: parsing its metrics was ~6 % of the time, and every text uses the CJK faces
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: outline.title,
-      Author: report.agency ?? '',
-      Subject: '政府信息公开工作年度报告',
-      Creator: 'Gongkai',
-      CreationDate: creationDate(report),
-    },
+  const { doc, finish } = openPdfDocument({
+    title: outline.title,
+    author: report.agency ?? '',
+    subject: '政府信息公开工作年度报告',
+    creationDate: creationDate(report),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-
   useCjkFonts(doc, fonts);
   const flow = new PdfPageFlow(doc);
   const em = BODY.size;
@@ -112,7 +69,5 @@ export async function renderReportPdf(report: Report): Promise<Uint8Array> {
     if (date !== null) paragraph(flow, date.text, BODY, 'right', 0, 2 * em);
   }
 
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

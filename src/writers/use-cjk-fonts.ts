@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { compactCffOnEncode, type FontkitCffSubset } from './compact-cff-subset.ts';
 import { findCjkFont, type CjkFonts, type FontFace } from './find-cjk-font.ts';
 
-export type FontRole = 'body' | 'bold';
+/** `body` 宋-like text, `bold` 黑体-like headings, `title` 小标宋-like titles (registered only by writers that use it). */
+export type FontRole = 'body' | 'bold' | 'title';
 
 interface FontkitGlyph {
   id: number;
@@ -92,6 +93,11 @@ function register(doc: PDFKit.PDFDocument, role: FontRole, face: FontFace): void
   if (loaded && loaded.font && typeof loaded.constructor === 'function') {
     parsed.set(faceKey(face), { ctor: loaded.constructor as EmbeddedFontCtor, font: loaded.font });
   }
+}
+
+/** Makes `doc.font(role)` available with one more face (e.g. `title`), parsed once per process like the others. */
+export function useCjkFace(doc: PDFKit.PDFDocument, role: FontRole, face: FontFace): void {
+  register(doc, role, face);
 }
 
 /** Makes `doc.font('body')` and `doc.font('bold')` available; throws (in Chinese) when no CJK font is installed. */

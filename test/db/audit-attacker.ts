@@ -3,9 +3,12 @@
  * rows, computes SHA-256 — everything except reading the audit key, which is not in the database).
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 import { canonicalJson } from '../../src/core/platform/canonical-json.ts';
-import type { Dialect } from '../../src/db/open-database.ts';
+import { platformMigration } from '../../src/db/migrations/001-platform.ts';
+import { rateLimitMigration } from '../../src/db/migrations/002-rate-limits.ts';
+import type { Dialect, OpenDatabase } from '../../src/db/open-database.ts';
 import type { AuditLogRow } from '../../src/db/schema.ts';
 import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
 import { createTestDatabase, type TestDatabase } from './test-databases.ts';
@@ -113,21 +116,61 @@ export async function rehashChain(
   return out;
 }
 
-/** Runs a CLI command in-process and captures what it prints. */
+/** Runs a CLI command in-process and collects what it prints. */
 export async function runCli(
-  run: (args: string[], env?: Record<string, string | undefined>) => Promise<number>,
+  run: (args: string[], env: Record<string, string | undefined>, io: CliIo) => Promise<number>,
   args: string[],
   env: Record<string, string | undefined>,
 ): Promise<{ code: number; out: string; err: string }> {
-  const [o, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
   let out = '';
   let err = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof o;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof e;
-  try {
-    return { code: await run(args, env), out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
+  const code = await run(args, env, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+/** A database as it was before migration 003: the schema of 001 and 002 only. */
+export async function migrateToBeforeKeys(o: OpenDatabase, dialect: 'sqlite' | 'postgres') {
+  const migrator = new Migrator({
+    db: o.db,
+    provider: {
+      getMigrations: async () => ({
+        '001-platform': platformMigration(dialect),
+        '002-rate-limits': rateLimitMigration(),
+      }),
+    },
+  });
+  const r = await migrator.migrateToLatest();
+  if (r.error) throw r.error;
+}
+
+/** Entries as the code before migration 003 wrote them: plain SHA-256, head moved along. Returns their count. */
+export async function writeLegacyEntries(o: OpenDatabase, n: number): Promise<number> {
+  let prev = '0'.repeat(64);
+  for (let seq = 1; seq <= n; seq++) {
+    const row = {
+      seq,
+      at: `2025-0${seq}-01T00:00:00.000Z`,
+      actor_id: null,
+      actor_label: '系统（旧版）',
+      action: 'test.legacy',
+      entity: 'test',
+      entity_id: String(seq),
+      before_json: null,
+      after_json: `{"n":${seq}}`,
+      ip: null,
+      prev_hash: prev,
+    };
+    const hash = sha256Entry(row);
+    await o.db
+      .insertInto('audit_log')
+      .values({ ...row, hash } as never)
+      .execute();
+    await o.db
+      .updateTable('audit_head')
+      .set({ seq, hash } as never)
+      .where('id', '=', 1)
+      .execute();
+    prev = hash;
   }
+  return n;
 }

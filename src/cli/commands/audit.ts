@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../../db/open-database.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { resolveDatabaseUrl } from '../../db/resolve-database-url.ts';
 import { formatAnchor, parseAnchor, type AuditAnchor } from '../../use-cases/platform/audit-anchor.ts';
 import {
@@ -27,17 +28,23 @@ type Env = Record<string, string | undefined>;
  * rotate the audit key. The key comes from GONGKAI_AUDIT_KEY / GONGKAI_AUDIT_KEY_FILE, or (SQLite) the file
  * beside the database — never from the database itself.
  */
-export async function run(args: string[], env: Env = process.env): Promise<number> {
+export async function run(args: string[], env: Env = process.env, io: CliIo = processIo): Promise<number> {
   const { url, rest } = resolveDatabaseUrl(args, env);
   const [sub, ...more] = rest;
-  if (sub === 'verify' || sub === 'anchor') return verifyOrAnchor(sub, url, more, env);
-  if (sub === 'keygen' && more.length <= 1) return keygen(more[0]);
-  if (sub === 'rotate-key' && more.length === 0) return rotateKey(url, env);
-  process.stderr.write(`${usage}\n`);
+  if (sub === 'verify' || sub === 'anchor') return verifyOrAnchor(sub, url, more, env, io);
+  if (sub === 'keygen' && more.length <= 1) return keygen(more[0], io);
+  if (sub === 'rotate-key' && more.length === 0) return rotateKey(url, env, io);
+  io.err(`${usage}\n`);
   return 2;
 }
 
-async function verifyOrAnchor(sub: 'verify' | 'anchor', url: string, args: string[], env: Env): Promise<number> {
+async function verifyOrAnchor(
+  sub: 'verify' | 'anchor',
+  url: string,
+  args: string[],
+  env: Env,
+  io: CliIo,
+): Promise<number> {
   let json = false;
   const expect: AuditAnchor[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -47,7 +54,7 @@ async function verifyOrAnchor(sub: 'verify' | 'anchor', url: string, args: strin
       const value = a === '--expect' ? (args[++i] ?? '') : a.slice('--expect='.length);
       const anchor = parseAnchor(value);
       if (!anchor) {
-        process.stderr.write(
+        io.err(
           `--expect 的值“${value}”不是锚点：应为“序号:哈希”（gongkai audit anchor 的输出，如 1024:` +
             `${'0'.repeat(8)}…共 64 位十六进制）\n`,
         );
@@ -55,7 +62,7 @@ async function verifyOrAnchor(sub: 'verify' | 'anchor', url: string, args: strin
       }
       expect.push(anchor);
     } else {
-      process.stderr.write(`${usage}\n`);
+      io.err(`${usage}\n`);
       return 2;
     }
   }
@@ -66,16 +73,16 @@ async function verifyOrAnchor(sub: 'verify' | 'anchor', url: string, args: strin
     database = openDatabase(url, { poolSize: 1 });
     const verdict = await verifyAuditChain({ db: database.db, auditKeys: keyring }, { expect });
     if (!verdict.ok && verdict.code === 'unknown-key' && !keys.ok) {
-      process.stderr.write(`无法校验审计日志（${url}）：${keys.problem}\n`);
+      io.err(`无法校验审计日志（${url}）：${keys.problem}\n`);
       return 2;
     }
-    if (sub === 'anchor') return printAnchor(verdict, json);
-    if (json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
-    else process.stdout.write(describeVerdict(verdict));
+    if (sub === 'anchor') return printAnchor(verdict, json, io);
+    if (json) io.out(`${JSON.stringify(verdict)}\n`);
+    else io.out(describeVerdict(verdict));
     return verdict.ok ? 0 : 1;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`无法校验审计日志（${url}）：${explainDatabaseError(message)}\n`);
+    io.err(`无法校验审计日志（${url}）：${explainDatabaseError(message)}\n`);
     return 2;
   } finally {
     await database?.close().catch(() => {});
@@ -113,41 +120,41 @@ export function describeVerdict(v: ChainVerdict): string {
   return `${lines.join('\n')}\n`;
 }
 
-function printAnchor(v: ChainVerdict, json: boolean): number {
+function printAnchor(v: ChainVerdict, json: boolean, io: CliIo): number {
   if (!v.ok) {
-    process.stdout.write(describeVerdict(v));
-    process.stderr.write('审计哈希链不完整，不输出锚点。\n');
+    io.out(describeVerdict(v));
+    io.err('审计哈希链不完整，不输出锚点。\n');
     return 1;
   }
   const anchor = formatAnchor({ seq: v.entries, hash: v.headHash });
-  if (json) process.stdout.write(`${JSON.stringify({ anchor, seq: v.entries, hash: v.headHash })}\n`);
-  else process.stdout.write(`${anchor}\n`);
-  process.stderr.write(
+  if (json) io.out(`${JSON.stringify({ anchor, seq: v.entries, hash: v.headHash })}\n`);
+  else io.out(`${anchor}\n`);
+  io.err(
     `审计哈希链完整（${v.entries} 条）。请把上面的锚点连同日期保存在数据库以外（纸质记录、另一台机器、只读介质）；` +
       `日后用 gongkai audit verify --expect ${anchor} 校验：截断或改写锚点之前的任何条目都会被发现。\n`,
   );
   return 0;
 }
 
-function keygen(file: string | undefined): number {
+function keygen(file: string | undefined, io: CliIo): number {
   const line = newAuditKeyLine('k1');
   if (!file) {
-    process.stdout.write(`${line}\n`);
-    process.stderr.write('以上为新的审计密钥，可作为 GONGKAI_AUDIT_KEY 的值；更推荐写入文件：gongkai audit keygen 文件\n');
+    io.out(`${line}\n`);
+    io.err('以上为新的审计密钥，可作为 GONGKAI_AUDIT_KEY 的值；更推荐写入文件：gongkai audit keygen 文件\n');
     return 0;
   }
   const path = resolve(file);
   try {
     writeFileSync(path, `${keyFileHeader}\n${line}\n`, { mode: 0o600, flag: 'wx' });
   } catch (e) {
-    process.stderr.write(
+    io.err(
       (e as NodeJS.ErrnoException).code === 'EEXIST'
         ? `密钥文件已存在，未覆盖：${path}（轮换请用 gongkai audit rotate-key）\n`
         : `无法写入密钥文件 ${path}：${(e as Error).message}\n`,
     );
     return 2;
   }
-  process.stdout.write(
+  io.out(
     `已生成审计密钥文件 ${path}（权限 0600）。启动时设置 GONGKAI_AUDIT_KEY_FILE=${path}；` +
       '每台应用服务器使用同一文件，与数据库分开保管和备份。\n',
   );
@@ -158,11 +165,11 @@ function keygen(file: string | undefined): number {
  * Adds a key to the key FILE (the last key signs new entries after the next start; the old ones stay for
  * verification). With GONGKAI_AUDIT_KEY in the environment there is no file to change: print the new value.
  */
-function rotateKey(url: string, env: Env): number {
+function rotateKey(url: string, env: Env, io: CliIo): number {
   const settings = auditKeySettingsFromEnv(env, url);
   const loaded = loadAuditKeyring(settings, { create: false });
   if (!loaded.ok) {
-    process.stderr.write(`无法轮换审计密钥：${loaded.problem}\n`);
+    io.err(`无法轮换审计密钥：${loaded.problem}\n`);
     return 2;
   }
   const line = newAuditKeyLine(nextKeyId(loaded.keyring));
@@ -170,11 +177,11 @@ function rotateKey(url: string, env: Env): number {
   const file = loaded.file;
   if (!file) {
     if (!settings.key) {
-      process.stderr.write('内存数据库的审计密钥只在进程中存在，无法轮换\n');
+      io.err('内存数据库的审计密钥只在进程中存在，无法轮换\n');
       return 2;
     }
-    process.stdout.write(`${settings.key},${line}\n`);
-    process.stderr.write(
+    io.out(`${settings.key},${line}\n`);
+    io.err(
       `以上为 GONGKAI_AUDIT_KEY 的新值（原有密钥在前、新密钥“${id}”在后）。先停止全部应用服务器，把每台的 ` +
         'GONGKAI_AUDIT_KEY 改为该值，再启动：新条目由新密钥签名，旧密钥继续用于校验，不可删除。\n',
     );
@@ -184,13 +191,13 @@ function rotateKey(url: string, env: Env): number {
   const next = `${text.endsWith('\n') ? text : `${text}\n`}${line}\n`;
   const check = parseAuditKeys(next, file);
   if (!check.ok) {
-    process.stderr.write(`无法轮换审计密钥：${check.problem}\n`);
+    io.err(`无法轮换审计密钥：${check.problem}\n`);
     return 2;
   }
   const temp = `${file}.rotate-${process.pid}`;
   writeFileSync(temp, next, { mode: 0o600, flag: 'wx' });
   renameSync(temp, file);
-  process.stdout.write(
+  io.out(
     `已在 ${file} 末尾加入新密钥“${id}”。先停止全部应用服务器，把这个文件分发到每台，再启动：启动时写入一条` +
       `“启用审计密钥”记录，此后新条目由“${id}”签名；旧密钥继续用于校验，不可删除。尚未更新密钥的服务器会拒绝写入审计日志。\n`,
   );

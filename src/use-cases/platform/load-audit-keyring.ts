@@ -93,7 +93,6 @@ function fromFile(path: string, what: string): LoadedKeyring {
     return { ok: false, problem: `${what} ${path} 无法读取：${(e as Error).message}` };
   }
   const notices: string[] = [];
-  // eslint-disable-next-line no-bitwise -- permission bits
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
     notices.push(`警告：审计密钥文件 ${path} 可被其他用户读取，建议 chmod 600`);
   }

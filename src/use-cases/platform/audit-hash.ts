@@ -8,23 +8,45 @@ export const genesisHash = '0'.repeat(64);
 
 export type AuditEntryFields = Omit<AuditLogRow, 'hash' | 'key_id'>;
 
-/** The stored fields of an entry, in canonical JSON: the bytes both schemes below authenticate. */
-function entryBody(entry: AuditEntryFields, keyId?: string): string {
-  return canonicalJson({
-    seq: entry.seq,
-    at: entry.at,
-    actor_id: entry.actor_id,
-    actor_label: entry.actor_label,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: entry.entity_id,
-    before_json: entry.before_json,
-    after_json: entry.after_json,
-    ip: entry.ip,
-    prev_hash: entry.prev_hash,
-    // Absent (not null) in the legacy scheme, so that legacy hashes stay exactly what they were.
-    key_id: keyId,
-  });
+const bodyFields = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_label',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'ip',
+  'prev_hash',
+  'key_id',
+] as const;
+/** Canonical JSON's key order (code-unit order), with each key already quoted. */
+const sortedFields = [...bodyFields]
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  .map((name) => ({ name, quoted: `${JSON.stringify(name)}:` }));
+
+/**
+ * The stored fields of an entry in canonical JSON (src/core/platform/canonical-json.ts): the bytes both schemes
+ * below authenticate. Built directly from the flat, scalar fields — the same bytes canonicalJson gives (tested),
+ * at a fraction of the cost, which is most of what `verify` spends per entry. key_id is absent (not null) in the
+ * legacy scheme, so that legacy hashes stay exactly what they were.
+ */
+export function entryBody(entry: AuditEntryFields, keyId?: string): string {
+  const fields = entry as unknown as Record<string, unknown>;
+  let out = '';
+  for (const f of sortedFields) {
+    const v = f.name === 'key_id' ? keyId : fields[f.name];
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object') {
+      // Not a stored row (every column is a scalar): the general form, same rules.
+      return canonicalJson({ ...Object.fromEntries(bodyFields.map((n) => [n, fields[n]])), key_id: keyId });
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('canonicalJson: non-finite number');
+    out += `${out === '' ? '{' : ','}${f.quoted}${JSON.stringify(v)}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
 }
 
 /**

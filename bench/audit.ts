@@ -93,9 +93,11 @@ async function appendCost(dir: string): Promise<BenchRow> {
     const times: number[] = [];
     for (let i = 0; i < 500; i++) {
       const t0 = performance.now();
-      await open.db.transaction().execute((trx) =>
-        recordAudit(trx, ctx, { action: 'bench.append', entity: 'bench', entityId: String(i), after: { i } }),
-      );
+      await open.db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, ctx, { action: 'bench.append', entity: 'bench', entityId: String(i), after: { i } }),
+        );
       times.push(performance.now() - t0);
     }
     const v = await verifyAuditChain(ctx);
@@ -131,7 +133,11 @@ async function fillChain(open: OpenDatabase, n: number): Promise<void> {
 
 async function verifyCost(open: OpenDatabase, label: string, n: number): Promise<BenchRow[]> {
   const { db } = open;
-  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   await setHead(open, Number(head.seq), head.hash);
   const rounds: number[] = [];
   const reads: number[] = [];

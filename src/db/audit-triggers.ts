@@ -28,28 +28,56 @@ export async function installAuditTriggers<T>(db: Kysely<T>, dialect: Dialect): 
     ]) {
       await sql.raw(`DROP TRIGGER IF EXISTS ${t}`).execute(db);
     }
-    await sql.raw(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-      BEGIN SELECT RAISE(ABORT, '审计日志只允许追加，不得修改'); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, '审计日志只允许追加，不得删除'); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head
+    await sql
+      .raw(
+        `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, '审计日志只允许追加，不得修改'); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, '审计日志只允许追加，不得删除'); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head
       WHEN ${forbiddenHeadUpdate}
-      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
-      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER audit_head_no_insert BEFORE INSERT ON audit_head
+      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER audit_head_no_insert BEFORE INSERT ON audit_head
       WHEN (SELECT count(*) FROM audit_head) > 0
-      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`).execute(db);
+      BEGIN SELECT RAISE(ABORT, '${headForward}'); END`,
+      )
+      .execute(db);
     return;
   }
-  await sql.raw(`CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION '${noChange}'; END $$`).execute(db);
-  await sql.raw(`CREATE OR REPLACE FUNCTION audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '${noChange}'; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP <> 'UPDATE' THEN RAISE EXCEPTION '${headForward}'; END IF;
       IF ${forbiddenHeadUpdate} THEN RAISE EXCEPTION '${headForward}'; END IF;
       RETURN NEW;
-    END $$`).execute(db);
+    END $$`,
+    )
+    .execute(db);
   for (const [name, table] of [
     ['audit_log_no_change', 'audit_log'],
     ['audit_log_no_truncate', 'audit_log'],
@@ -58,13 +86,29 @@ export async function installAuditTriggers<T>(db: Kysely<T>, dialect: Dialect): 
   ] as const) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`).execute(db);
   }
-  await sql.raw(`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    )
+    .execute(db);
   // Row triggers do not fire on TRUNCATE: without this one, TRUNCATE audit_log would empty the log silently.
-  await sql.raw(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`).execute(db);
-  await sql.raw(`CREATE TRIGGER audit_head_forward_only BEFORE INSERT OR UPDATE OR DELETE ON audit_head
-    FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only()`).execute(db);
-  await sql.raw(`CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_head_forward_only()`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER audit_head_forward_only BEFORE INSERT OR UPDATE OR DELETE ON audit_head
+    FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only()`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_head_forward_only()`,
+    )
+    .execute(db);
 }

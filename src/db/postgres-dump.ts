@@ -80,7 +80,9 @@ function childExit(child: ReturnType<typeof spawn>): Promise<void> {
     child.once('error', (e: NodeJS.ErrnoException) =>
       reject(
         new Error(
-          e.code === 'ENOENT' ? '未找到 pg_restore（PostgreSQL 客户端工具，Debian：apt-get install postgresql-client）' : e.message,
+          e.code === 'ENOENT'
+            ? '未找到 pg_restore（PostgreSQL 客户端工具，Debian：apt-get install postgresql-client）'
+            : e.message,
         ),
       ),
     );

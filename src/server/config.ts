@@ -92,7 +92,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   }
   const p = values as Parsed;
   // A generated key would differ on every app server; production (PostgreSQL) must be given one.
-  if (problems.length === 0 && /^postgres(ql)?:\/\//.test(p.DATABASE_URL) && !p.GONGKAI_AUDIT_KEY && !p.GONGKAI_AUDIT_KEY_FILE) {
+  if (
+    problems.length === 0 &&
+    /^postgres(ql)?:\/\//.test(p.DATABASE_URL) &&
+    !p.GONGKAI_AUDIT_KEY &&
+    !p.GONGKAI_AUDIT_KEY_FILE
+  ) {
     problems.push(
       '环境变量 GONGKAI_AUDIT_KEY_FILE：使用 PostgreSQL 时必须配置审计密钥（GONGKAI_AUDIT_KEY_FILE 或 GONGKAI_AUDIT_KEY），' +
         '密钥不得存放在数据库中；生成：npx gongkai audit keygen /etc/gongkai/audit.key',

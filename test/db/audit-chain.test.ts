@@ -82,7 +82,14 @@ for (const dialect of testDialects()) {
     test('concurrent writers never fork the chain', async () => {
       const t = await seeded(dialect);
       try {
-        const ctx = { db: t.open.db, clock, actor: null, ip: '127.0.0.1', security: defaultSecurity, auditKeys: t.auditKeys };
+        const ctx = {
+          db: t.open.db,
+          clock,
+          actor: null,
+          ip: '127.0.0.1',
+          security: defaultSecurity,
+          auditKeys: t.auditKeys,
+        };
         await Promise.all(
           Array.from({ length: 40 }, (_, i) =>
             t.open.db

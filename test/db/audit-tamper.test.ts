@@ -173,11 +173,7 @@ for (const dialect of testDialects()) {
         await dropAllTriggers(t);
         const attackerKey = currentKey(ephemeralKeyring('k1')); // same id, different secret
         for (const sign of [sha256Entry, (r: Parameters<typeof sha256Entry>[0]) => keyedEntryHash(r, attackerKey)]) {
-          const rows = await rehashChain(
-            t,
-            (r) => ({ ...r, actor_label: r.seq === 3 ? '别人' : r.actor_label }),
-            sign,
-          );
+          const rows = await rehashChain(t, (r) => ({ ...r, actor_label: r.seq === 3 ? '别人' : r.actor_label }), sign);
           const last = rows.at(-1)!;
           await writeHead(t, { seq: last.seq, hash: last.hash, key_id: 'k1', mac: auditHeadMac(last, attackerKey) });
           assertBroken(await verify(t), 'content', 1);
@@ -190,7 +186,11 @@ for (const dialect of testDialects()) {
       withDb(dialect, async (t) => {
         await dropAllTriggers(t);
         const invented = currentKey(ephemeralKeyring('k9'));
-        const rows = await rehashChain(t, (r) => ({ ...r, key_id: 'k9' }), (r) => keyedEntryHash(r, invented));
+        const rows = await rehashChain(
+          t,
+          (r) => ({ ...r, key_id: 'k9' }),
+          (r) => keyedEntryHash(r, invented),
+        );
         const last = rows.at(-1)!;
         await writeHead(t, { seq: last.seq, hash: last.hash, key_id: 'k9', mac: auditHeadMac(last, invented) });
         assertBroken(await verify(t), 'unknown-key', 1);

@@ -114,7 +114,10 @@ test(
       const o = openDatabase(`sqlite:${file}`);
       try {
         // The server generated its audit key beside the database on first start.
-        const keys = loadAuditKeyring({ key: undefined, keyFile: undefined, databaseUrl: `sqlite:${file}` }, { create: false });
+        const keys = loadAuditKeyring(
+          { key: undefined, keyFile: undefined, databaseUrl: `sqlite:${file}` },
+          { create: false },
+        );
         assert.ok(keys.ok, keys.ok ? '' : keys.problem);
         const v = await verifyAuditChain({ db: o.db, auditKeys: keys.keyring });
         assert.equal(v.ok, true, JSON.stringify(v));

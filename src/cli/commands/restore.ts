@@ -15,11 +15,7 @@ import type { AuditKeyring } from '../../use-cases/platform/audit-keyring.ts';
 import { defaultSecurity } from '../../use-cases/platform/context.ts';
 import { auditKeySettingsFromEnv, loadAuditKeyring } from '../../use-cases/platform/load-audit-keyring.ts';
 import { recordRestore } from '../../use-cases/platform/record-restore.ts';
-import {
-  verifyAuditChain,
-  verifyAuditRows,
-  type ChainVerdict,
-} from '../../use-cases/platform/verify-audit-chain.ts';
+import { verifyAuditChain, verifyAuditRows, type ChainVerdict } from '../../use-cases/platform/verify-audit-chain.ts';
 
 const usage = '用法：gongkai restore 备份文件 [--force] [--database URL]';
 
@@ -147,7 +143,9 @@ async function restorePostgres(plan: Plan): Promise<number> {
       ...('key_id' in r ? { key_id: r['key_id'] } : {}),
     }));
     const h = tables.get('audit_head')?.find((r) => r['id'] === '1');
-    const head = h ? { seq: Number(h['seq']), hash: h['hash'] ?? '', keyId: h['key_id'] ?? null, mac: h['mac'] ?? null } : null;
+    const head = h
+      ? { seq: Number(h['seq']), hash: h['hash'] ?? '', keyId: h['key_id'] ?? null, mac: h['mac'] ?? null }
+      : null;
     const verdict = verifyAuditRows(plan.keys, rows, head);
     if (!accepted(verdict) && !plan.force) return refuseBroken(plan.io, verdict);
 

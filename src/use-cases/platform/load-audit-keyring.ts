@@ -28,7 +28,10 @@ export function sqliteAuditKeyPath(databaseUrl: string): string | null {
 }
 
 /** The settings from the environment, for the CLI commands (the server reads them through its config). */
-export function auditKeySettingsFromEnv(env: Record<string, string | undefined>, databaseUrl: string): AuditKeySettings {
+export function auditKeySettingsFromEnv(
+  env: Record<string, string | undefined>,
+  databaseUrl: string,
+): AuditKeySettings {
   return {
     key: env['GONGKAI_AUDIT_KEY'] || undefined,
     keyFile: env['GONGKAI_AUDIT_KEY_FILE'] || undefined,
@@ -58,7 +61,8 @@ export function loadAuditKeyring(settings: AuditKeySettings, options: { create: 
     };
   }
   const path = sqliteAuditKeyPath(settings.databaseUrl);
-  if (path === null) return { ok: true, keyring: ephemeralKeyring(), source: '内存（:memory: 数据库）', file: null, notices: [] };
+  if (path === null)
+    return { ok: true, keyring: ephemeralKeyring(), source: '内存（:memory: 数据库）', file: null, notices: [] };
   if (existsSync(path)) return fromFile(path, '审计密钥文件');
   if (!options.create) {
     return {

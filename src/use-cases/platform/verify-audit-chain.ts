@@ -1,11 +1,6 @@
 import { auditBatch, auditHead } from '../../db/repositories/platform/audit-repository.ts';
 import type { AuditAnchor } from './audit-anchor.ts';
-import {
-  AuditChainChecker,
-  type ChainVerdict,
-  type CheckedHead,
-  type CheckedRow,
-} from './audit-chain-checker.ts';
+import { AuditChainChecker, type ChainVerdict, type CheckedHead, type CheckedRow } from './audit-chain-checker.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import type { UseCaseContext } from './context.ts';
 

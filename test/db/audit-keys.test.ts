@@ -154,7 +154,10 @@ describe('where the key comes from', () => {
     const dir = tempDir();
     try {
       const db = join(dir, 'g.db');
-      const s = await startServer({ DATABASE_URL: `sqlite:${db}`, GONGKAI_AUDIT_KEY: '', GONGKAI_AUDIT_KEY_FILE: '' });
+      const s = await startServer(
+        { DATABASE_URL: `sqlite:${db}`, GONGKAI_AUDIT_KEY: '', GONGKAI_AUDIT_KEY_FILE: '' },
+        60_000, // a loaded CI machine can take long to start tsx
+      );
       try {
         assert.match(s.output(), /已生成审计密钥文件 .*g\.db\.audit-key（权限 0600）/);
       } finally {

@@ -100,7 +100,7 @@ function explainDatabaseError(message: string): string {
   return message;
 }
 
-export function describeVerdict(v: ChainVerdict): string {
+function describeVerdict(v: ChainVerdict): string {
   if (!v.ok) return `审计哈希链在序号 ${v.brokenSeq} 处断裂（此前 ${v.entries} 条完好）：\n  ${v.problem}\n`;
   const lines = [
     `审计哈希链完整：共 ${v.entries} 条记录，链头 ${formatAnchor({ seq: v.entries, hash: v.headHash })}`,

@@ -42,12 +42,6 @@ export async function auditHead(ex: Executor): Promise<AuditHead | null> {
   return r ? { seq: Number(r.seq), hash: r.hash, keyId: r.key_id, mac: r.mac } : null;
 }
 
-/** One entry by its sequence number. */
-export async function auditEntry(ex: Executor, seq: number): Promise<AuditLogRow | undefined> {
-  const r = await ex.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
-  return r ? { ...r, seq: Number(r.seq) } : undefined;
-}
-
 /** Entries with seq > afterSeq in ascending order (for walking the chain in batches). */
 export async function auditBatch(ex: Executor, afterSeq: number, limit: number): Promise<AuditLogRow[]> {
   const rows = await ex

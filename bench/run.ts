@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
- * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000); BENCH_ONLY=report|platform.
+ * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000); BENCH_ONLY=report|platform|audit.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +23,10 @@ async function main(): Promise<void> {
         rows: [{ name: `未运行：${(error as Error).message}`, value: NaN, unit: '' }],
       });
     }
+  }
+  if (!only || only === 'audit') {
+    const { runAuditBench } = await import('./audit.ts');
+    sections.push({ title: '审计日志（issue 6）', rows: await runAuditBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const lines = [

@@ -20,10 +20,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: '计算答复期限：gongkai deadline --received 2025-09-25 [--days 20] [--json]',
       load: () => import('./commands/deadline.ts'),
     },
-    audit: { summary: '审计日志：gongkai audit verify', load: () => import('./commands/audit.ts') },
+    audit: {
+      summary: '审计日志：gongkai audit verify [--expect 序号:哈希] | anchor | keygen [文件] | rotate-key',
+      load: () => import('./commands/audit.ts'),
+    },
     backup: { summary: '备份 SQLite 数据库：gongkai backup 备份文件', load: () => import('./commands/backup.ts') },
     restore: {
-      summary: '从备份恢复 SQLite 数据库：gongkai restore 备份文件',
+      summary: '从备份恢复（SQLite 备份文件，或 PostgreSQL 的 pg_dump -Fc 到空库）：gongkai restore 备份文件 [--force]',
       load: () => import('./commands/restore.ts'),
     },
   };

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { platformMigration } from './migrations/001-platform.ts';
 import { rateLimitMigration } from './migrations/002-rate-limits.ts';
+import { auditAnchorMigration } from './migrations/003-audit-anchor.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
@@ -10,6 +11,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001-platform': platformMigration(dialect),
     '002-rate-limits': rateLimitMigration(),
+    '003-audit-anchor': auditAnchorMigration(dialect),
     '010-jobs': jobsMigration(dialect),
   };
 }

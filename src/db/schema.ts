@@ -77,7 +77,10 @@ export interface AuditLogTable {
   after_json: string | null;
   ip: string | null;
   prev_hash: string;
+  /** HMAC-SHA256 with key `key_id` (migration 003); for legacy entries (key_id NULL) plain SHA-256. */
   hash: string;
+  /** Id of the audit key (kept outside the database) that signed the entry; NULL before migration 003. */
+  key_id: string | null;
 }
 
 /** One row: the head of the audit chain. Appending locks it, so the chain never forks. */
@@ -85,6 +88,9 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Key that signed the last entry and `mac` (migration 003); a trigger keeps seq from moving backwards. */
+  key_id: string | null;
+  mac: string | null;
 }
 
 export interface PublicSubmissionTable {

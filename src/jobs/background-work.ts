@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
 import { platformWork } from '../use-cases/platform/platform-work.ts';
 import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
 
@@ -7,6 +8,8 @@ export interface WorkDeps {
   db: Db;
   clock: () => Date;
   logger: JobLogger;
+  /** For handlers that change records: their audit entries are signed like any other. */
+  auditKeys: AuditKeyring;
 }
 
 /** One domain's tasks and periodic tasks. */

@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import type { RateLimiter } from './middleware/rate-limiter.ts';
 import type { TtlCache } from './http/ttl-cache.ts';
 import type { AgencyRow } from '../db/schema.ts';
+import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
 
 /** What the app is built from; tests pass their own clock and database. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock: () => Date;
+  /** Signs audit entries; from the configuration, never from the database. */
+  auditKeys: AuditKeyring;
 }
 
 export type SessionVar =

@@ -21,6 +21,9 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** Background jobs this app server runs at once; 0 = none (another server does the work). */
   jobConcurrency: number;
+  /** Audit keys (never in the database): the value, or a file of them; see load-audit-keyring.ts. */
+  auditKey: string | undefined;
+  auditKeyFile: string | undefined;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -73,6 +76,8 @@ const variables = {
   RATE_LIMIT_PUBLIC_PER_MINUTE: { schema: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 1, 1000000), default: '20' },
   SHUTDOWN_TIMEOUT_SECONDS: { schema: int('SHUTDOWN_TIMEOUT_SECONDS', 1, 600), default: '10' },
   JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
+  GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
+  GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
 } as const;
 
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
@@ -88,8 +93,20 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     if (r.success) values[name] = r.data;
     else problems.push(`环境变量 ${name}：${r.error.issues[0]?.message ?? '取值无效'}（当前值“${raw ?? ''}”）`);
   }
-  if (problems.length > 0) return { ok: false, problems };
   const p = values as Parsed;
+  // A generated key would differ on every app server; production (PostgreSQL) must be given one.
+  if (
+    problems.length === 0 &&
+    /^postgres(ql)?:\/\//.test(p.DATABASE_URL) &&
+    !p.GONGKAI_AUDIT_KEY &&
+    !p.GONGKAI_AUDIT_KEY_FILE
+  ) {
+    problems.push(
+      '环境变量 GONGKAI_AUDIT_KEY_FILE：使用 PostgreSQL 时必须配置审计密钥（GONGKAI_AUDIT_KEY_FILE 或 GONGKAI_AUDIT_KEY），' +
+        '密钥不得存放在数据库中；生成：npx gongkai audit keygen /etc/gongkai/audit.key',
+    );
+  }
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     config: {
@@ -108,6 +125,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       rateLimitPublicPerMinute: p.RATE_LIMIT_PUBLIC_PER_MINUTE,
       shutdownTimeoutSeconds: p.SHUTDOWN_TIMEOUT_SECONDS,
       jobConcurrency: p.JOB_CONCURRENCY,
+      auditKey: p.GONGKAI_AUDIT_KEY,
+      auditKeyFile: p.GONGKAI_AUDIT_KEY_FILE,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
+import { loadAuditKeyring } from '../use-cases/platform/load-audit-keyring.ts';
 import { prepareDatabase } from '../use-cases/platform/prepare-database.ts';
 import { backgroundWork } from '../jobs/background-work.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start-job-runner.ts';
@@ -22,13 +23,27 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const config = loaded.config;
+  const keys = loadAuditKeyring(
+    { key: config.auditKey, keyFile: config.auditKeyFile, databaseUrl: config.databaseUrl },
+    { create: true },
+  );
+  if (!keys.ok) {
+    process.stderr.write(`配置有误，无法启动：\n  - ${keys.problem}\n`);
+    process.exit(78);
+  }
+  for (const notice of keys.notices) process.stdout.write(`${notice}\n`);
+  const auditKeys = keys.keyring;
   const logger = createLogger(config.logLevel);
   const database = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   const clock = () => new Date();
 
   let prepared;
   try {
-    prepared = await prepareDatabase(database, clock, { demo: config.demo, adminPassword: config.adminPassword });
+    prepared = await prepareDatabase(database, clock, {
+      demo: config.demo,
+      adminPassword: config.adminPassword,
+      auditKeys,
+    });
   } catch (e) {
     process.stderr.write(
       `数据库初始化失败（${database.description}）：${e instanceof Error ? e.message : String(e)}\n`,
@@ -49,7 +64,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ database, config, logger, clock });
+  const app = createApp({ database, config, logger, clock, auditKeys });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
@@ -66,7 +81,7 @@ async function main(): Promise<void> {
   if (config.jobConcurrency > 0) {
     jobs = await startJobRunner({
       database,
-      ...backgroundWork({ db: database.db, clock, logger }),
+      ...backgroundWork({ db: database.db, clock, logger, auditKeys }),
       logger,
       concurrency: config.jobConcurrency,
     });

@@ -6,43 +6,14 @@ import { listAgencies } from '../../src/db/repositories/platform/agency-reposito
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import { actorFromUser } from '../../src/use-cases/platform/actor-from-user.ts';
 import { updateAgency } from '../../src/use-cases/platform/update-agency.ts';
-import type { Dialect } from '../../src/db/open-database.ts';
 import { defaultSecurity } from '../../src/use-cases/platform/context.ts';
-import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
 import { recordAudit } from '../../src/use-cases/platform/record-audit.ts';
 import { verifyAuditChain } from '../../src/use-cases/platform/verify-audit-chain.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from './test-databases.ts';
+import { clock, dropAllTriggers, runCli, seeded } from './audit-attacker.ts';
+import { testDialects, type TestDatabase } from './test-databases.ts';
 
-const clock = () => new Date('2026-11-20T02:00:00.000Z');
-
-async function seeded(dialect: Dialect): Promise<TestDatabase> {
-  const t = await createTestDatabase(dialect);
-  await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined });
-  return t;
-}
-
-/** An attacker with database rights: drops the append-only triggers first. */
-async function dropTriggers(t: TestDatabase): Promise<void> {
-  if (t.dialect === 'sqlite') {
-    await sql`DROP TRIGGER audit_log_no_update`.execute(t.open.db);
-    await sql`DROP TRIGGER audit_log_no_delete`.execute(t.open.db);
-  } else {
-    await sql`DROP TRIGGER audit_log_no_change ON audit_log`.execute(t.open.db);
-  }
-}
-
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { code: await auditCommand(args), out };
-  } finally {
-    process.stdout.write = write;
-  }
+async function cli(t: TestDatabase, args: string[]) {
+  return runCli(auditCommand, [...args, '--database', t.url], t.auditKeyEnv);
 }
 
 for (const dialect of testDialects()) {
@@ -50,9 +21,9 @@ for (const dialect of testDialects()) {
     test('an untouched chain verifies; `gongkai audit verify` says so and exits 0', async () => {
       const t = await seeded(dialect);
       try {
-        const v = await verifyAuditChain(t.open.db);
+        const v = await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys });
         assert.equal(v.ok, true);
-        const r = await cli(['verify', '--database', t.url]);
+        const r = await cli(t, ['verify']);
         assert.equal(r.code, 0);
         assert.match(r.out, /审计哈希链完整/);
       } finally {
@@ -76,14 +47,12 @@ for (const dialect of testDialects()) {
     test('an edited entry: verify names its seq and says the content no longer gives its hash', async () => {
       const t = await seeded(dialect);
       try {
-        await dropTriggers(t);
-        await sql`UPDATE audit_log SET after_json = replace(after_json, '0510', '0000') WHERE seq = 5`.execute(
-          t.open.db,
-        );
-        const v = await verifyAuditChain(t.open.db);
+        await dropAllTriggers(t);
+        await sql`UPDATE audit_log SET actor_label = actor_label || '（改）' WHERE seq = 5`.execute(t.open.db);
+        const v = await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys });
         assert.equal(v.ok, false);
         assert.equal(v.ok ? 0 : v.brokenSeq, 5);
-        const r = await cli(['verify', '--database', t.url]);
+        const r = await cli(t, ['verify']);
         assert.equal(r.code, 1);
         assert.match(r.out, /序号 5 处断裂/);
         assert.match(r.out, /内容与其哈希不符/);
@@ -95,14 +64,14 @@ for (const dialect of testDialects()) {
     test('a deleted entry and a cut-off tail are found', async () => {
       const t = await seeded(dialect);
       try {
-        await dropTriggers(t);
-        const total = (await verifyAuditChain(t.open.db)) as { entries: number };
+        await dropAllTriggers(t);
+        const total = (await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys })) as { entries: number };
         await sql`DELETE FROM audit_log WHERE seq = ${total.entries}`.execute(t.open.db);
-        const tail = await verifyAuditChain(t.open.db);
+        const tail = await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys });
         assert.equal(tail.ok, false);
         assert.match(tail.ok ? '' : tail.problem, /链尾条目被删除/);
         await sql`DELETE FROM audit_log WHERE seq = 7`.execute(t.open.db);
-        const gap = await verifyAuditChain(t.open.db);
+        const gap = await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys });
         assert.equal(gap.ok ? 0 : gap.brokenSeq, 7);
         assert.match(gap.ok ? '' : gap.problem, /缺少序号 7/);
       } finally {
@@ -113,7 +82,14 @@ for (const dialect of testDialects()) {
     test('concurrent writers never fork the chain', async () => {
       const t = await seeded(dialect);
       try {
-        const ctx = { db: t.open.db, clock, actor: null, ip: '127.0.0.1', security: defaultSecurity };
+        const ctx = {
+          db: t.open.db,
+          clock,
+          actor: null,
+          ip: '127.0.0.1',
+          security: defaultSecurity,
+          auditKeys: t.auditKeys,
+        };
         await Promise.all(
           Array.from({ length: 40 }, (_, i) =>
             t.open.db
@@ -123,7 +99,7 @@ for (const dialect of testDialects()) {
               ),
           ),
         );
-        const v = await verifyAuditChain(t.open.db);
+        const v = await verifyAuditChain({ db: t.open.db, auditKeys: t.auditKeys });
         assert.equal(v.ok, true, JSON.stringify(v));
       } finally {
         await t.dispose();
@@ -152,7 +128,7 @@ for (const dialect of testDialects()) {
             t.open.db,
           );
         }
-        const ctx = { db: t.open.db, clock, actor, ip: '127.0.0.1', security: defaultSecurity };
+        const ctx = { db: t.open.db, clock, actor, ip: '127.0.0.1', security: defaultSecurity, auditKeys: t.auditKeys };
         const input = {
           address: '不应保存的地址',
           postcode: a.postcode,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Dialect, type OpenDatabase } from '../../src/db/open-database.ts';
+import { newAuditKeyLine, parseAuditKeys, type AuditKeyring } from '../../src/use-cases/platform/audit-keyring.ts';
 
 /**
  * One test suite, every database: SQLite always; PostgreSQL when GONGKAI_TEST_PG_URL (or a postgres://
@@ -22,6 +23,10 @@ export interface TestDatabase {
   dialect: Dialect;
   url: string;
   open: OpenDatabase;
+  /** The audit keys of this database's deployment (a fresh key per test database, held only in memory)… */
+  auditKeys: AuditKeyring;
+  /** …and the same key as the environment gives it to a CLI command. */
+  auditKeyEnv: { GONGKAI_AUDIT_KEY: string };
   /** Closes and removes the database. */
   dispose(): Promise<void>;
 }
@@ -35,6 +40,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       dialect,
       url,
       open,
+      ...testAuditKeys(),
       async dispose() {
         await open.close();
         rmSync(dir, { recursive: true, force: true });
@@ -62,11 +68,19 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     dialect,
     url,
     open,
+    ...testAuditKeys(),
     async dispose() {
       await open.close();
       await adminQuery(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+function testAuditKeys(): Pick<TestDatabase, 'auditKeys' | 'auditKeyEnv'> {
+  const line = newAuditKeyLine('k1');
+  const parsed = parseAuditKeys(line, 'test');
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return { auditKeys: parsed.keyring, auditKeyEnv: { GONGKAI_AUDIT_KEY: line } };
 }
 
 async function adminQuery(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {

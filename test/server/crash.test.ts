@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/db/open-database.ts';
+import { loadAuditKeyring } from '../../src/use-cases/platform/load-audit-keyring.ts';
 import { verifyAuditChain } from '../../src/use-cases/platform/verify-audit-chain.ts';
 import { startServer, stopServer } from './spawn-server.ts';
 
@@ -112,7 +113,13 @@ test(
 
       const o = openDatabase(`sqlite:${file}`);
       try {
-        const v = await verifyAuditChain(o.db);
+        // The server generated its audit key beside the database on first start.
+        const keys = loadAuditKeyring(
+          { key: undefined, keyFile: undefined, databaseUrl: `sqlite:${file}` },
+          { create: false },
+        );
+        assert.ok(keys.ok, keys.ok ? '' : keys.problem);
+        const v = await verifyAuditChain({ db: o.db, auditKeys: keys.keyring });
         assert.equal(v.ok, true, JSON.stringify(v));
       } finally {
         await o.close();

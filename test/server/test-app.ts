@@ -32,8 +32,14 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
     },
   };
   const now = () => clock.now;
-  await prepareDatabase(database.open, now, { demo: true, adminPassword: undefined });
-  const deps: AppDeps = { database: database.open, config: loaded.config, logger: silentLogger, clock: now };
+  await prepareDatabase(database.open, now, { demo: true, adminPassword: undefined, auditKeys: database.auditKeys });
+  const deps: AppDeps = {
+    database: database.open,
+    config: loaded.config,
+    logger: silentLogger,
+    clock: now,
+    auditKeys: database.auditKeys,
+  };
   const app = createApp(deps);
   return { app, deps, database, config: loaded.config, clock, close: () => database.dispose() };
 }

@@ -15,7 +15,7 @@ export function securityOf(config: Config): SecuritySettings {
 
 /** The use-case context of a request: the edge ends here, nothing HTTP goes further. */
 export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
-  const { database, clock, config } = c.get('deps');
+  const { database, clock, config, auditKeys } = c.get('deps');
   const s = c.get('session');
   return {
     db: database.db,
@@ -23,6 +23,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     actor: s?.kind === 'active' ? s.actor : null,
     ip: c.get('ip'),
     security: securityOf(config),
+    auditKeys,
   };
 }
 

@@ -134,7 +134,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.get('/audit/verify', staff, async (c) => {
     const ctx = useCaseContext(c);
     if (!can(ctx.actor, 'audit.read')) throw new AppError('FORBIDDEN');
-    return c.json(await verifyAuditChain(ctx.db));
+    return c.json(await verifyAuditChain(ctx));
   });
 
   api.post('/submissions', async (c) => {

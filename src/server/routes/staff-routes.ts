@@ -46,7 +46,7 @@ export function staffRoutes(): Hono<AppEnv> {
       limit: 100,
       beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
     });
-    const verdict = c.req.query('verify') ? await verifyAuditChain(ctx.db) : null;
+    const verdict = c.req.query('verify') ? await verifyAuditChain(ctx) : null;
     const last = rows.at(-1);
     const page = auditPage(rows, last && last.seq > 1 && rows.length === 100 ? last.seq : null, verdict);
     return renderPage(c, chromeFor(c, '审计日志', 'staff', 'audit'), page);

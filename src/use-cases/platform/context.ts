@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/platform/actor.ts';
 import type { Db } from '../../db/schema.ts';
+import type { AuditKeyring } from './audit-keyring.ts';
 
 /** Security settings use-cases need; filled from the validated config. */
 export interface SecuritySettings {
@@ -19,7 +20,8 @@ export const defaultSecurity: SecuritySettings = {
 
 /**
  * What every use-case receives: the database, the clock (time is passed in, never read from the system), the
- * actor (null for the public) and where the request came from (for the audit trail). No HTTP, no argv.
+ * actor (null for the public), where the request came from (for the audit trail) and the audit keys that sign
+ * audit entries (from the configuration, never from the database). No HTTP, no argv.
  */
 export interface UseCaseContext {
   db: Db;
@@ -27,6 +29,7 @@ export interface UseCaseContext {
   actor: Actor | null;
   ip: string;
   security: SecuritySettings;
+  auditKeys: AuditKeyring;
 }
 
 export function nowIso(ctx: Pick<UseCaseContext, 'clock'>): string {

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { passwordProblems } from '../../core/platform/password-rule.ts';
 import type { AdminRole } from '../../core/platform/roles.ts';
 import type { Db } from '../../db/schema.ts';
+import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import { hashPassword } from './password-hash.ts';
 import { newId } from './session-token.ts';
@@ -30,6 +31,7 @@ export async function ensureInitialAdmin(
   db: Db,
   clock: () => Date,
   adminPassword: string | undefined,
+  auditKeys: AuditKeyring,
 ): Promise<InitialAccount[]> {
   if (adminPassword !== undefined) {
     const problems = passwordProblems(adminPassword, 'admin');
@@ -40,7 +42,7 @@ export async function ensureInitialAdmin(
     return { ...a, generated, password: generated ?? adminPassword ?? '' };
   });
   const hashes = await Promise.all(plan.map((p) => hashPassword(p.password)));
-  const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity };
+  const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity, auditKeys };
   const label = '系统（初始化）';
   await db.transaction().execute(async (trx) => {
     const id = newId();

@@ -2,6 +2,7 @@ import { addAgency, addUser } from './add-records.ts';
 import { setSetting } from '../../db/repositories/platform/setting-repository.ts';
 import { insertSubmissionOnce } from '../../db/repositories/platform/submission-repository.ts';
 import type { Db } from '../../db/schema.ts';
+import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import {
   demoAgencies,
@@ -24,8 +25,8 @@ export interface SeedResult {
  * Fills an empty database with the demo district in one transaction, each record audited like any other
  * change (actor 系统（演示数据）). Marked demo on every row and in app_settings.demo.
  */
-export async function seedDemo(db: Db, clock: () => Date): Promise<SeedResult> {
-  const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity };
+export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyring): Promise<SeedResult> {
+  const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity, auditKeys };
   const label = '系统（演示数据）';
   const at = clock().toISOString();
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(demoPassword)));

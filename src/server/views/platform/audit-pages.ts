@@ -20,6 +20,8 @@ export const actionLabels: Record<string, string> = {
   'agency.update': '修改机构',
   'agency.updateGuide': '修改公开指南联系方式',
   'submission.create': '收到留言/纠错',
+  'audit.keyInstalled': '启用审计密钥',
+  'system.restored': '从备份恢复数据库',
 };
 
 export function auditPage(rows: AuditLogRow[], nextBefore: number | null, verdict: ChainVerdict | null): Html {
@@ -29,7 +31,7 @@ export function auditPage(rows: AuditLogRow[], nextBefore: number | null, verdic
         >校验哈希链</a
       >
     </p>
-    ${verdict ? (verdict.ok ? html`<div class="notice ok" role="status">哈希链完整：共 ${verdict.entries} 条记录，链头哈希 <span class="mono">${verdict.headHash}</span>。</div>` : html`<div class="notice error" role="alert">哈希链在序号 ${verdict.brokenSeq} 处断裂：${verdict.problem}</div>`) : ''}
+    ${verdict ? (verdict.ok ? html`<div class="notice ok" role="status">哈希链完整：共 ${verdict.entries} 条记录，锚点 <span class="mono">${verdict.entries}:${verdict.headHash}</span>（可抄录保存在系统以外，日后用 gongkai audit verify --expect 核对）。</div>` : html`<div class="notice error" role="alert">哈希链在序号 ${verdict.brokenSeq} 处断裂：${verdict.problem}</div>`) : ''}
     <div class="table-scroll">
       <table>
         <thead>

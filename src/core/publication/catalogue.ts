@@ -49,6 +49,9 @@ export const MAX_CATALOGUE_NODES = 300;
 export const MAX_COLUMN_NAME_LENGTH = 20;
 export const CATALOGUE_CODE = /^[a-z][a-z0-9-]{0,39}$/;
 
+/** A bound on any one list while parsing, so hostile input stops early; the real limit is MAX_CATALOGUE_NODES. */
+const SHAPE_LIMIT = 1000;
+
 /**
  * The shape of a stored or submitted catalogue. Only the shape: the rules that look at the whole tree (unique
  * codes, depth, fixed columns) are in validate-catalogue.ts, with messages that name the column.
@@ -59,12 +62,12 @@ export const catalogueNodeSchema: z.ZodType<CatalogueNode> = z.lazy(() =>
     name: z.string().max(100),
     fixed: z.enum(fixedColumns).optional(),
     normativeKind: z.enum(normativeKinds).optional(),
-    children: z.array(catalogueNodeSchema).max(MAX_CATALOGUE_NODES).optional(),
+    children: z.array(catalogueNodeSchema).max(SHAPE_LIMIT).optional(),
   }),
 );
 
 export const catalogueSchema = z.object({
-  columns: z.array(catalogueNodeSchema).max(MAX_CATALOGUE_NODES),
+  columns: z.array(catalogueNodeSchema).max(SHAPE_LIMIT),
 });
 
 export interface CatalogueEntry {

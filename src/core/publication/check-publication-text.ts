@@ -16,7 +16,8 @@ export interface PublicationTextOptions {
 
 export function checkPublicationText(text: string, options: PublicationTextOptions = {}): TextFinding[] {
   const wording = options.wording ?? wordingChecker();
-  const personal = options.today === undefined ? detectPersonalData(text) : detectPersonalData(text, { today: options.today });
+  const personal =
+    options.today === undefined ? detectPersonalData(text) : detectPersonalData(text, { today: options.today });
   return sortFindings([...wording.check(text), ...personal]);
 }
 

@@ -8,7 +8,12 @@
  */
 import { AhoCorasick } from '@monyone/aho-corasick';
 import type { TextFinding } from './text-finding.ts';
-import { mergeWordingEntries, wordingCategoryLabels, type AgencyWording, type WordingEntry } from './wording-dictionary.ts';
+import {
+  mergeWordingEntries,
+  wordingCategoryLabels,
+  type AgencyWording,
+  type WordingEntry,
+} from './wording-dictionary.ts';
 
 export interface WordingChecker {
   readonly size: number;

@@ -181,7 +181,8 @@ export function checkDocumentNumber(input: string, options: DocumentNumberOption
     }
     parts.push(issuer);
     pos = issuer.length;
-    if (open !== '〔') add('error', ...span(pos, 1), `年份应使用六角括号“〔〕”，不应使用${BRACKET_NAMES[open] ?? open}`, '〔');
+    if (open !== '〔')
+      add('error', ...span(pos, 1), `年份应使用六角括号“〔〕”，不应使用${BRACKET_NAMES[open] ?? open}`, '〔');
     parts.push('〔');
     pos += 1;
 
@@ -220,7 +221,8 @@ export function checkDocumentNumber(input: string, options: DocumentNumberOption
     parts.push(year === null ? yearRaw : String(year));
     pos += yearRaw.length;
 
-    if (close !== '〕') add('error', ...span(pos, 1), `年份应使用六角括号“〔〕”，不应使用${BRACKET_NAMES[close] ?? close}`, '〕');
+    if (close !== '〕')
+      add('error', ...span(pos, 1), `年份应使用六角括号“〔〕”，不应使用${BRACKET_NAMES[close] ?? close}`, '〕');
     parts.push('〕');
     pos += 1;
     if (di) {
@@ -246,7 +248,12 @@ export function checkDocumentNumber(input: string, options: DocumentNumberOption
   const serial = readSerial(serialRaw, pos, true);
   pos += serialRaw.length;
   readHao(hao, pos);
-  return finish(serial !== null ? { form: 'decree', issuerCode: issuer, serial } : null, findings, parts.join(''), input);
+  return finish(
+    serial !== null ? { form: 'decree', issuerCode: issuer, serial } : null,
+    findings,
+    parts.join(''),
+    input,
+  );
 }
 
 function finish(

@@ -101,7 +101,15 @@ export interface TimelinessSummary {
 
 /** Per agency (or any set of items): counts by status and the on-time rate of published items. */
 export function summarizeTimeliness(results: readonly Timeliness[]): TimelinessSummary {
-  const s: TimelinessSummary = { published: 0, onTime: 0, late: 0, pending: 0, overdue: 0, unknown: 0, onTimeRate: null };
+  const s: TimelinessSummary = {
+    published: 0,
+    onTime: 0,
+    late: 0,
+    pending: 0,
+    overdue: 0,
+    unknown: 0,
+    onTimeRate: null,
+  };
   for (const r of results) {
     if (r.status === 'on_time') s.onTime++;
     else if (r.status === 'late') s.late++;

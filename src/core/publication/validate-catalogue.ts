@@ -35,7 +35,26 @@ const fixedColumnBasis: Record<(typeof fixedColumns)[number], string> = {
   'annual-reports': '（条例第四十九条）',
 };
 
+/** How deeply `children` nest in untrusted input, measured without recursion (a hostile tree may be very deep). */
+function nesting(input: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [];
+  const columns = (input as { columns?: unknown } | null)?.columns;
+  if (Array.isArray(columns)) for (const c of columns) stack.push([c, 1]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_CATALOGUE_DEPTH + 1) return deepest;
+    const children = (node as { children?: unknown } | null)?.children;
+    if (Array.isArray(children)) for (const c of children) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
 export function validateCatalogue(input: unknown): CatalogueProblem[] {
+  if (nesting(input) > MAX_CATALOGUE_DEPTH + 1) {
+    return [{ message: `目录层级过深，最多 ${MAX_CATALOGUE_DEPTH} 级` }];
+  }
   const parsed = catalogueSchema.safeParse(input);
   if (!parsed.success) {
     return [{ message: '目录格式不正确：每个栏目须有代码（code）和名称（name），子栏目放在 children 中' }];

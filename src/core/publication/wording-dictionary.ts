@@ -45,11 +45,22 @@ export const wordingEntrySchema = z
       .min(1, '词条不能为空')
       .max(MAX_TERM_LENGTH, `词条不能超过 ${MAX_TERM_LENGTH} 个字符`)
       .refine((t) => t.trim() === t && !/[\r\n\t]/.test(t), '词条首尾不能有空白，也不能含换行'),
-    suggestion: z.string().max(MAX_TERM_LENGTH * 2, '建议写法过长').optional(),
+    suggestion: z
+      .string()
+      .max(MAX_TERM_LENGTH * 2, '建议写法过长')
+      .optional(),
     category: z.enum(wordingCategories, { error: '类别无效' }),
     level: z.enum(['error', 'warning'], { error: '级别只能是 error（错误）或 warning（提示）' }),
     note: z.string().max(200, '说明不能超过 200 字').optional(),
-    except: z.array(z.string().min(1).max(MAX_TERM_LENGTH * 2)).max(50, '例外最多 50 个').optional(),
+    except: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(MAX_TERM_LENGTH * 2),
+      )
+      .max(50, '例外最多 50 个')
+      .optional(),
   })
   .superRefine((entry, ctx) => {
     for (const phrase of entry.except ?? []) {

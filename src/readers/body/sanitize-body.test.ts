@@ -139,6 +139,6 @@ test('random markup: output is always a fixed point and never contains an event 
       for (const t of tags) assert.ok(ALLOWED_TAGS.has(t));
       for (const [, name] of attrs) assert.ok(ALLOWED_ATTRS.has(name));
     }),
-    { numRuns: 500 },
+    { numRuns: 3000, examples: [[['<h4 align=center>', '<noscript>', '<h1>']]] },
   );
 });

@@ -84,12 +84,20 @@ function withAlignment(tagName: string, attribs: Record<string, string>): saniti
 /** Heading levels as used in the document, closed up to start at h2: h1,h3 → h2,h3; h3,h4 → h2,h3. */
 function headingMap(html: string): Map<number, number> {
   const used = new Set<number>();
-  const parser = new Parser({
-    onopentagname(name) {
-      const m = /^h([1-6])$/.exec(name);
-      if (m) used.add(Number(m[1]));
+  let dropped = 0; // inside an element sanitize-html drops with its content: its headings do not count
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (NON_TEXT_TAGS.includes(name)) dropped++;
+        const m = /^h([1-6])$/.exec(name);
+        if (m && dropped === 0) used.add(Number(m[1]));
+      },
+      onclosetag(name) {
+        if (NON_TEXT_TAGS.includes(name)) dropped = Math.max(0, dropped - 1);
+      },
     },
-  });
+    { lowerCaseTags: true },
+  );
   parser.write(html);
   parser.end();
   const map = new Map<number, number>();

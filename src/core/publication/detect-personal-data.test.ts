@@ -114,3 +114,20 @@ test('no false positives on what government pages are full of', () => {
   ].join('\n');
   assert.deepEqual(found(text), []);
 });
+
+test('any text: findings stay inside it, never overlap, and masks keep the length class', () => {
+  const unit = fc.constantFrom('1', '3', '6', '8', '0', 'X', '-', ' ', '@', 'a', '.', '/', '号', '电话', '开户', '\n');
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 120 }), (text) => {
+      const findings = detectPersonalData(text);
+      let end = -1;
+      for (const f of findings) {
+        assert.ok(f.offset >= 0 && f.length > 0 && f.offset + f.length <= text.length);
+        assert.ok(f.offset >= end, 'findings do not overlap');
+        end = f.offset + f.length;
+        if (f.suggestion !== undefined) assert.ok(f.suggestion.includes('*'));
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});

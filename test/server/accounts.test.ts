@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
+import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 
@@ -51,37 +52,6 @@ for (const dialect of testDialects()) {
       assert.equal(res.status, 403);
     });
 
-    test('five wrong passwords lock the account for 15 minutes; the audit log records it', async () => {
-      const c = new TestClient(t.app);
-      for (let i = 1; i <= 4; i++) {
-        const r = await c.login('helie.chengban', 'Wrong-password-1');
-        assert.equal(r.status, 401, `attempt ${i}`);
-        assert.match(await r.text(), /用户名或密码错误/);
-      }
-      const fifth = await c.login('helie.chengban', 'Wrong-password-1');
-      assert.equal(fifth.status, 423);
-      assert.match(await fifth.text(), /账号已锁定/);
-      // Even the right password is refused while locked.
-      assert.equal((await c.login('helie.chengban')).status, 423);
-      t.clock.advance(15 * 60_000 + 1000);
-      assert.equal((await c.login('helie.chengban')).status, 303);
-      const auditor = new TestClient(t.app);
-      await auditor.apiLogin('auditor');
-      const log = (await (await auditor.json('GET', '/api/v1/audit?action=user.locked')).json()) as {
-        items: { action: string }[];
-      };
-      assert.equal(log.items.length, 1);
-    });
-
-    test('parallel wrong passwords cannot dodge the lockout', async () => {
-      const attempts = await Promise.all(
-        Array.from({ length: 8 }, () => new TestClient(t.app).apiLogin('shijian.chengban', 'Wrong-password-1')),
-      );
-      const statuses = attempts.map((r) => r.status).sort();
-      assert.ok(statuses.includes(423), statuses.join(','));
-      assert.equal((await new TestClient(t.app).apiLogin('shijian.chengban')).status, 423);
-    });
-
     test('password complexity is enforced with Chinese messages', async () => {
       const c = new TestClient(t.app);
       await c.login('liyuan.chengban');
@@ -100,8 +70,8 @@ for (const dialect of testDialects()) {
         newPassword: 'Liyuan#Secure9',
         confirmPassword: 'Liyuan#Secure9',
       });
-      assert.equal(ok.status, 200);
-      assert.match(await ok.text(), /密码已修改/);
+      assert.equal(ok.status, 303);
+      assert.match((await c.page(ok.headers.get('location')!)).html, /密码已修改/);
       const again = new TestClient(t.app);
       assert.equal((await again.login('liyuan.chengban', 'Liyuan#Secure9')).status, 303);
     });
@@ -154,6 +124,159 @@ for (const dialect of testDialects()) {
       } finally {
         await limited.close();
       }
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  // TRUST_PROXY=1: each TestClient speaks from its own address (X-Real-IP), as behind nginx.
+  describe(`failed logins: throttled per address, never a lock anyone can trigger (${dialect})`, () => {
+    let t: TestApp;
+    let serial = 0;
+    const from = () => new TestClient(t.app, { ip: `192.0.2.${++serial}` });
+    before(async () => {
+      t = await createTestApp(dialect, { TRUST_PROXY: '1' });
+    });
+    after(() => t.close());
+
+    const attempts = async (c: TestClient, login: string, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++) statuses.push((await c.apiLogin(login, 'Wrong-password-1')).status);
+      return statuses;
+    };
+
+    test('a known and an unknown login answer alike to the same attempts (no enumeration)', async () => {
+      const known = await attempts(from(), 'helie.chengban', 7);
+      const unknown = await attempts(from(), 'helie.nobody', 7);
+      assert.deepEqual(known, unknown);
+      assert.deepEqual(known, [401, 401, 401, 401, 401, 429, 429]);
+      const body = (await (await from().apiLogin('helie.nobody', 'x')).json()) as { error: { message: string } };
+      assert.equal(body.error.message, '用户名或密码错误');
+    });
+
+    test('failures from one address do not lock the account out for its owner elsewhere', async () => {
+      const attacker = from();
+      const statuses = await attempts(attacker, 'rongxiang.shenhe', 20);
+      assert.ok(statuses.slice(5).every((s) => s === 429), statuses.join(','));
+      assert.equal((await attacker.apiLogin('rongxiang.shenhe')).status, 429, 'the attacker stays throttled');
+      assert.equal((await from().login('rongxiang.shenhe')).status, 303, 'the owner logs in from their address');
+    });
+
+    test('parallel wrong passwords from one address cannot dodge the throttle', async () => {
+      const c = from();
+      const results = await Promise.all(Array.from({ length: 12 }, () => c.apiLogin('shijian.chengban', 'Wrong-1a')));
+      const wrong = results.filter((r) => r.status === 401).length;
+      assert.ok(wrong <= 5, `${wrong} passwords were checked, at most 5 may be`);
+      assert.ok(results.every((r) => r.status === 401 || r.status === 429));
+      assert.equal((await c.apiLogin('shijian.chengban')).status, 429);
+    });
+
+    test('one address trying many logins is throttled as a whole; other addresses are not', async () => {
+      const sprayer = from();
+      for (let i = 0; i < 30; i++) assert.equal((await sprayer.apiLogin(`spray${i}`, 'Wrong-1a')).status, 401);
+      assert.equal((await sprayer.apiLogin('mashan.chengban')).status, 429, 'even a right password');
+      assert.equal((await from().apiLogin('mashan.chengban')).status, 200);
+      t.clock.advance(15 * 60_000 + 1000);
+      assert.equal((await sprayer.apiLogin('mashan.chengban')).status, 200, 'the throttle ends after 15 minutes');
+    });
+
+    test('throttling and failures are in the audit trail; the security administrator can clear them', async () => {
+      const c = from();
+      await attempts(c, 'bgs.shenhe', 6);
+      const auditor = from();
+      await auditor.apiLogin('auditor');
+      const throttled = (await (await auditor.json('GET', '/api/v1/audit?action=auth.throttled')).json()) as {
+        items: { after: { login: string } }[];
+      };
+      assert.ok(throttled.items.some((e) => e.after.login === 'bgs.shenhe'));
+      const failed = (await (await auditor.json('GET', '/api/v1/audit?action=auth.loginFailed')).json()) as {
+        items: unknown[];
+      };
+      assert.ok(failed.items.length >= 5);
+      const sec = from();
+      await sec.apiLogin('security');
+      const id = (await findUserByLogin(t.database.open.db, 'bgs.shenhe'))!.id;
+      assert.equal((await sec.json('POST', `/api/v1/users/${id}/unlock`, {})).status, 200);
+      assert.equal((await c.apiLogin('bgs.shenhe')).status, 200, 'cleared: the owner may try again at once');
+    });
+
+    test('a wrong password costs the same time whether or not the login exists', async () => {
+      // Warm up (the dummy hash is made once per process).
+      await from().apiLogin('nobody.warm', 'Wrong-1a');
+      const time = async (login: string) => {
+        const t0 = performance.now();
+        const r = await from().apiLogin(login, 'Wrong-1a');
+        assert.equal(r.status, 401);
+        return performance.now() - t0;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        known.push(await time('jiaoyu.chengban'));
+        unknown.push(await time(`ghost${i}`));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+      const [k, u] = [median(known), median(unknown)];
+      // A skipped hash would make one side ~10× faster; the shared machine's noise stays well inside this band.
+      assert.ok(u > k * 0.6 && u < k / 0.6, `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`);
+    });
+
+    test('the login page says what happens after failures, without promising a lock', async () => {
+      const { html } = await from().page('/staff/login');
+      assert.doesNotMatch(html, /锁定/);
+      assert.match(html, /15分钟/);
+    });
+  });
+
+  describe(`changing the password (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
+    after(() => t.close());
+
+    test('ends every other session of the user and rotates the current one (form)', async () => {
+      const here = new TestClient(t.app);
+      const elsewhere = new TestClient(t.app);
+      await here.login('helie.chengban');
+      await elsewhere.login('helie.chengban');
+      const oldToken = here.cookie('gk_sid')!;
+      await here.page('/staff/password');
+      const res = await here.postForm('/staff/password', {
+        currentPassword: 'Gongkai@2026',
+        newPassword: 'Helie#Rotate2026',
+        confirmPassword: 'Helie#Rotate2026',
+      });
+      assert.equal(res.status, 303);
+      assert.notEqual(here.cookie('gk_sid'), oldToken, 'a new session token');
+      assert.match((await here.page(res.headers.get('location')!)).html, /密码已修改/);
+      assert.equal((await here.get('/staff')).status, 200, 'the current browser stays signed in');
+      assert.match((await elsewhere.get('/staff')).headers.get('location') ?? '', /^\/staff\/login/);
+      const stolen = new TestClient(t.app);
+      stolen.setCookie('gk_sid', oldToken);
+      assert.match((await stolen.get('/staff')).headers.get('location') ?? '', /^\/staff\/login/);
+    });
+
+    test('ends every other session of the user and rotates the current one (API)', async () => {
+      const here = new TestClient(t.app);
+      const elsewhere = new TestClient(t.app);
+      await here.apiLogin('mashan.chengban');
+      await elsewhere.apiLogin('mashan.chengban');
+      const oldToken = here.cookie('gk_sid')!;
+      const res = await here.json('POST', '/api/v1/me/password', {
+        currentPassword: 'Gongkai@2026',
+        newPassword: 'Mashan#Rotate2026',
+        confirmPassword: 'Mashan#Rotate2026',
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { csrfToken: string };
+      assert.notEqual(here.cookie('gk_sid'), oldToken);
+      here.csrf = body.csrfToken;
+      assert.equal((await here.json('GET', '/api/v1/me')).status, 200);
+      assert.equal((await elsewhere.json('GET', '/api/v1/me')).status, 401);
+      const stolen = new TestClient(t.app);
+      stolen.setCookie('gk_sid', oldToken);
+      assert.equal((await stolen.json('GET', '/api/v1/me')).status, 401);
     });
   });
 }

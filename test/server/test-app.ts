@@ -45,7 +45,22 @@ export class TestClient {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: Hono<AppEnv>) {}
+  /**
+   * `ip`: the client address this client speaks from — sent as X-Real-IP, which the app believes only with
+   * TRUST_PROXY=1 (as behind nginx). Without it every in-process request comes from the same address.
+   */
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly options: { ip?: string } = {},
+  ) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 
   async request(
     method: string,
@@ -53,6 +68,7 @@ export class TestClient {
     init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
+    if (this.options.ip) headers['x-real-ip'] = this.options.ip;
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers['cookie'] = cookie;
     let body: string | undefined;

@@ -17,11 +17,17 @@ export async function startSession(c: Context<AppEnv>, values: unknown): Promise
     throw new AppError('RATE_LIMITED');
   const input = parseInput(loginInput, values);
   const result = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
-  setCookie(c, cookieNames(config.cookieSecure).session, result.sessionToken, {
+  setSessionCookie(c, result.sessionToken);
+  return result;
+}
+
+/** The session cookie (HttpOnly, SameSite=Lax, Secure when configured) — at sign-in and when the token rotates. */
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  const { config } = c.get('deps');
+  setCookie(c, cookieNames(config.cookieSecure).session, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
     secure: config.cookieSecure,
   });
-  return result;
 }

@@ -25,7 +25,7 @@ import { cookieNames } from '../http/cookie-names.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
-import { startSession } from '../http/start-session.ts';
+import { setSessionCookie, startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
 
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -61,8 +61,10 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.post('/me/password', staff, async (c) => {
-    await changePassword(useCaseContext(c), parseInput(changePasswordInput, await jsonBody(c)));
-    return c.json({ ok: true });
+    const input = parseInput(changePasswordInput, await jsonBody(c));
+    const session = await changePassword(useCaseContext(c), input, c.req.header('user-agent') ?? '');
+    setSessionCookie(c, session.sessionToken);
+    return c.json({ ok: true, csrfToken: session.csrfToken });
   });
 
   api.get('/agencies', async (c) =>

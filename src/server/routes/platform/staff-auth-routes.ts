@@ -9,7 +9,7 @@ import { cookieNames } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
-import { startSession } from '../../http/start-session.ts';
+import { setSessionCookie, startSession } from '../../http/start-session.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { emptyForm } from '../../views/form-parts.ts';
 import { loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
@@ -58,22 +58,18 @@ export function staffAuthRoutes(): Hono<AppEnv> {
   app.get('/password', requireStaff('html'), (c) => {
     const s = c.get('session');
     const forced = s.kind === 'active' && s.mustChangePassword;
-    return renderPage(
-      c,
-      chromeFor(c, '修改密码', 'staff', 'password'),
-      passwordPage(emptyForm, csrfTokenFor(c), forced),
-    );
+    const state = c.req.query('changed') && !forced ? { values: {}, errors: {}, message: '密码已修改' } : emptyForm;
+    return renderPage(c, chromeFor(c, '修改密码', 'staff', 'password'), passwordPage(state, csrfTokenFor(c), forced));
   });
 
   app.post('/password', requireStaff('html'), async (c) => {
     const values = formObject(await c.req.parseBody());
     try {
-      await changePassword(useCaseContext(c), parseInput(changePasswordInput, values));
-      return renderPage(
-        c,
-        chromeFor(c, '修改密码', 'staff', 'password'),
-        passwordPage({ values: {}, errors: {}, message: '密码已修改' }, csrfTokenFor(c), false),
-      );
+      const input = parseInput(changePasswordInput, values);
+      const session = await changePassword(useCaseContext(c), input, c.req.header('user-agent') ?? '');
+      // Every session ended, this one included: the browser continues with the new token.
+      setSessionCookie(c, session.sessionToken);
+      return c.redirect('/staff/password?changed=1', 303);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
       const state = { values: {}, errors: e.fields ?? {}, message: e.message };

@@ -18,7 +18,9 @@ export function loginPage(state: FormState, csrf: string, next: string, notice?:
       ${textField(state, 'password', '密码', { type: 'password', required: true, autocomplete: 'current-password' })}
       <button type="submit">登录</button>
     </form>
-    <p class="muted">连续5次密码错误，账号将锁定15分钟。长时间未操作将自动退出登录。</p>`;
+    <p class="muted">
+      同一网络地址多次登录失败后，须等待15分钟才能再试。新账号和重置密码后，请先凭两段激活码<a href="/staff/activate">激活账号</a>。长时间未操作将自动退出登录。
+    </p>`;
 }
 
 export function passwordPage(state: FormState, csrf: string, forced: boolean): Html {

@@ -12,6 +12,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock: () => Date;
+  /** Demo data is loaded: every page carries the demo banner. Decided once at start (prepareDatabase). */
+  demoData: boolean;
 }
 
 export type SessionVar =

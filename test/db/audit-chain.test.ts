@@ -17,7 +17,7 @@ const clock = () => new Date('2026-11-20T02:00:00.000Z');
 
 async function seeded(dialect: Dialect): Promise<TestDatabase> {
   const t = await createTestDatabase(dialect);
-  await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined });
+  await prepareDatabase(t.open, clock, { demo: true });
   return t;
 }
 

@@ -28,7 +28,7 @@ test('online backup while the database is open, then restore after a change', as
   try {
     const url = `sqlite:${join(dir, 'live.db')}`;
     const live = openDatabase(url);
-    await prepareDatabase(live, () => new Date(), { demo: true, adminPassword: undefined });
+    await prepareDatabase(live, () => new Date(), { demo: true });
     const backupFile = join(dir, 'backup.db');
     const b = await quiet(() => backup([backupFile, '--database', url]));
     assert.equal(b.value, 0, b.out);

@@ -74,9 +74,10 @@ export function approvalProblem(
   if (request.requestedBy === approver.id) return '不得批准本人发起的申请，须由另一类管理员批准';
   if (request.userId === approver.id) return '不得批准涉及本人账号的申请';
   const mine = controllingRole(approver.roles);
-  const needed = request.requesterRole === 'sysadmin' || request.requesterRole === 'secadmin'
-    ? approverRoleFor(request.requesterRole)
-    : null;
+  const needed =
+    request.requesterRole === 'sysadmin' || request.requesterRole === 'secadmin'
+      ? approverRoleFor(request.requesterRole)
+      : null;
   if (!mine || mine !== needed) {
     return needed === 'secadmin'
       ? '系统管理员发起的申请须由安全管理员批准'

@@ -36,10 +36,9 @@ export function accountActivationMigration() {
         .execute();
       await db.schema.createIndex('account_requests_user_idx').on('account_requests').column('user_id').execute();
       await db.schema.createIndex('account_requests_status_idx').on('account_requests').column('status').execute();
-      // At most one open request per account: two administrators racing cannot leave two codes alive.
-      await sql`CREATE UNIQUE INDEX account_requests_one_pending ON account_requests (user_id) WHERE status = 'pending'`.execute(
-        db,
-      );
+      // At most one open request of each kind per account: two administrators racing cannot leave two codes alive.
+      await sql`CREATE UNIQUE INDEX account_requests_one_pending
+        ON account_requests (user_id, kind) WHERE status = 'pending'`.execute(db);
 
       await db.schema
         .createTable('login_failures')

@@ -43,7 +43,13 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Log
   const ok = await checkPassword(input.password, usable?.password_hash ?? null);
 
   if (!usable || !ok) {
-    const reason = !user ? 'unknown' : user.disabled ? 'disabled' : user.password_hash === '' ? 'notActivated' : 'password';
+    const reason = !user
+      ? 'unknown'
+      : user.disabled
+        ? 'disabled'
+        : user.password_hash === ''
+          ? 'notActivated'
+          : 'password';
     await ctx.db.transaction().execute((trx) =>
       recordAudit(trx, ctx, {
         action: 'auth.loginFailed',

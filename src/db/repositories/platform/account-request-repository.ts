@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { AppError } from '../../../core/platform/app-error.ts';
 import type { AccountRequestRow, Executor } from '../../schema.ts';
 import { likePrefix, type AgencyFilter } from './agency-filter.ts';
 
@@ -16,21 +17,33 @@ export type AccountRequestView = AccountRequestRow & {
 };
 
 /**
- * Inserts a new request, first marking any pending one of the same account superseded — in the caller's
- * transaction; the partial unique index refuses a second pending request if two run at once.
+ * Inserts a new request, first marking a pending one of the same kind for the same account superseded — in the
+ * caller's transaction; the partial unique index refuses a second pending request if two run at once.
  */
 export async function insertAccountRequest(ex: Executor, row: NewAccountRequest): Promise<AccountRequestRow> {
   await ex
     .updateTable('account_requests')
     .set({ status: 'superseded', decided_at: row.requested_at })
     .where('user_id', '=', row.user_id)
+    .where('kind', '=', row.kind)
     .where('status', '=', 'pending')
     .execute();
-  return ex
-    .insertInto('account_requests')
-    .values({ ...row, decided_by: null, decided_at: null, code_used_at: null })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  try {
+    return await ex
+      .insertInto('account_requests')
+      .values({ ...row, decided_by: null, decided_at: null, code_used_at: null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (e) {
+    // The partial unique index: another administrator filed a request for this account at the same moment.
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该账号已有另一项待批准的申请，请刷新后重试');
+    throw e;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Withdraws every live code of an account (a new one is being issued, or the account changes hands). */
@@ -56,21 +69,46 @@ export async function listPendingAccountRequests(ex: Executor, filter: AgencyFil
   return q.orderBy('account_requests.requested_at').execute();
 }
 
-/** The pending request of an account, if any. */
-export async function findPendingRequestOf(ex: Executor, userId: string): Promise<AccountRequestRow | undefined> {
+/** The pending request of the given kind for an account, if any. */
+export async function findPendingRequestOf(
+  ex: Executor,
+  userId: string,
+  kind: string,
+): Promise<AccountRequestRow | undefined> {
   return ex
     .selectFrom('account_requests')
     .selectAll()
     .where('user_id', '=', userId)
+    .where('kind', '=', kind)
     .where('status', '=', 'pending')
     .executeTakeFirst();
+}
+
+/** Kinds of the pending requests of each of these accounts (for lists). */
+export async function pendingKindsByUser(ex: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (userIds.length === 0) return out;
+  const rows = await ex
+    .selectFrom('account_requests')
+    .select(['user_id', 'kind'])
+    .where('status', '=', 'pending')
+    .where('user_id', 'in', userIds)
+    .execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.kind]);
+  return out;
 }
 
 /** Decides a pending request; false if it was no longer pending (decided by someone else meanwhile). */
 export async function decideAccountRequest(
   ex: Executor,
   id: string,
-  decision: { status: 'approved' | 'rejected'; decided_by: string; decided_at: string; code2_hash?: string | null; code_expires_at?: string | null },
+  decision: {
+    status: 'approved' | 'rejected';
+    decided_by: string;
+    decided_at: string;
+    code2_hash?: string | null;
+    code_expires_at?: string | null;
+  },
 ): Promise<boolean> {
   const r = await ex
     .updateTable('account_requests')
@@ -82,7 +120,11 @@ export async function decideAccountRequest(
 }
 
 /** The code an account may activate with now: approved, both halves set, not used, not expired. */
-export async function findLiveCode(ex: Executor, userId: string, nowIso: string): Promise<AccountRequestRow | undefined> {
+export async function findLiveCode(
+  ex: Executor,
+  userId: string,
+  nowIso: string,
+): Promise<AccountRequestRow | undefined> {
   return ex
     .selectFrom('account_requests')
     .selectAll()

@@ -82,18 +82,6 @@ export async function updateUserVersioned(
     .executeTakeFirst();
 }
 
-/**
- * Login bookkeeping: counters, lock and last login. Not versioned — a failed login must not make an
- * administrator's pending edit of the account conflict.
- */
-export async function setLoginState(
-  ex: Executor,
-  id: string,
-  state: { failed_attempts: number; locked_until: string | null; last_login_at?: string },
-): Promise<void> {
-  await ex.updateTable('users').set(state).where('id', '=', id).execute();
-}
-
 /** Records a successful sign-in. */
 export async function recordSuccessfulLogin(ex: Executor, id: string, nowIso: string): Promise<void> {
   await ex.updateTable('users').set({ last_login_at: nowIso }).where('id', '=', id).execute();

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { isAppError } from '../../../core/platform/app-error.ts';
+import { activateAccount, activateAccountInput } from '../../../use-cases/platform/activate-account.ts';
 import { changePassword, changePasswordInput } from '../../../use-cases/platform/change-password.ts';
 import { logout } from '../../../use-cases/platform/logout.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -9,10 +10,11 @@ import { cookieNames } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
+import { limitAuthAttempts } from '../../http/limit-auth-attempts.ts';
 import { setSessionCookie, startSession } from '../../http/start-session.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { emptyForm } from '../../views/form-parts.ts';
-import { loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
+import { activatePage, loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
 
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
@@ -27,7 +29,9 @@ export function staffAuthRoutes(): Hono<AppEnv> {
       ? '登录已超时，请重新登录。'
       : c.req.query('bye')
         ? '您已安全退出。'
-        : undefined;
+        : c.req.query('activated')
+          ? '账号已激活，请用您设置的密码登录。'
+          : undefined;
     const chrome = chromeFor(c, '工作人员登录', 'staff', 'login', true);
     return renderPage(c, chrome, loginPage(emptyForm, csrfTokenFor(c), safeNext(c.req.query('next')), notice));
   });
@@ -44,6 +48,25 @@ export function staffAuthRoutes(): Hono<AppEnv> {
       const state = { values: { login: values['login'] }, errors: {}, message: e.message };
       const chrome = chromeFor(c, '工作人员登录', 'staff', 'login', true);
       return renderPage(c, chrome, loginPage(state, csrfTokenFor(c), next), errorStatus[e.code]);
+    }
+  });
+
+  app.get('/activate', (c) => {
+    const chrome = chromeFor(c, '激活账号', 'staff', 'activate', true);
+    return renderPage(c, chrome, activatePage(emptyForm, csrfTokenFor(c)));
+  });
+
+  app.post('/activate', async (c) => {
+    const values = formObject(await c.req.parseBody());
+    try {
+      await limitAuthAttempts(c, 'activate');
+      await activateAccount(useCaseContext(c), parseInput(activateAccountInput, values));
+      return c.redirect('/staff/login?activated=1', 303);
+    } catch (e) {
+      if (!isAppError(e) || !['INVALID_CREDENTIALS', 'RATE_LIMITED', 'VALIDATION'].includes(e.code)) throw e;
+      const state = { values: { login: values['login'] }, errors: e.fields ?? {}, message: e.message };
+      const chrome = chromeFor(c, '激活账号', 'staff', 'activate', true);
+      return renderPage(c, chrome, activatePage(state, csrfTokenFor(c)), errorStatus[e.code]);
     }
   });
 

@@ -30,7 +30,6 @@ export function agencyTree(rows: AgencyRow[], item: (a: AgencyRow) => Html): Htm
 
 export function homePage(agencies: AgencyRow[]): Html {
   return html`<h1>政府信息公开</h1>
-    ${agencies.some((a) => a.is_demo === 1) ? html`<div class="notice" role="note">当前站点载入的是演示数据（无锡市滨湖区），机构代码、地址和电话均为虚构，仅供体验。</div>` : ''}
     <p>
       本专栏依据《中华人民共和国政府信息公开条例》设立。各机关的政府信息公开指南载明信息分类、获取方式、办公地址、办公时间、联系电话、传真和网上申请渠道（条例第十二条）。
     </p>

@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: '从备份恢复 SQLite 数据库：gongkai restore 备份文件',
       load: () => import('./commands/restore.ts'),
     },
+    account: {
+      summary: '为无人能批准重置的管理员账号签发激活码：gongkai account recover 登录名',
+      load: () => import('./commands/account.ts'),
+    },
   };
 
 export function usage(): string {

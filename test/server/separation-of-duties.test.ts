@@ -9,6 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
+import { recoverAdministrator } from '../../src/use-cases/platform/recover-administrator.ts';
+import { run as runAccountCommand } from '../../src/cli/commands/account.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, demoPassword, TestClient, type TestApp } from './test-app.ts';
 
@@ -357,6 +359,33 @@ for (const dialect of testDialects()) {
       assert.equal(done.status, 303);
       assert.equal(done.headers.get('location'), '/staff/login?activated=1');
       assert.equal((await person.login('page.user', 'Page#User2026x')).status, 303);
+    });
+
+    // Last: it changes admin's password.
+    test('the only system administrator forgot the password: the operator recovers it on the server, audited', async () => {
+      // Dual control cannot help here: only a system administrator approves a reset, never its own.
+      const r = await recoverAdministrator(t.database.open.db, () => t.clock.now, 'admin');
+      assert.equal((await client().apiLogin('admin')).status, 401, 'the old password stops working');
+      assert.equal((await activate('admin', r.codePart1, r.codePart2, 'Root#Recovered2026')).status, 200);
+      assert.equal((await admin.apiLogin('admin', 'Root#Recovered2026')).status, 200);
+      const log = (await (await auditor.json('GET', '/api/v1/audit?action=account.recoveryCode')).json()) as {
+        items: { actor: string }[];
+      };
+      assert.match(log.items[0]?.actor ?? '', /恢复命令/);
+      await assert.rejects(
+        recoverAdministrator(t.database.open.db, () => t.clock.now, 'rongxiang.chengban'),
+        /只能恢复管理员账号/,
+      );
+      const written: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+      try {
+        assert.equal(await runAccountCommand(['recover', 'rongxiang.chengban', '--database', t.database.url]), 1);
+        assert.equal(await runAccountCommand(['recover']), 2);
+      } finally {
+        process.stderr.write = write;
+      }
+      assert.match(written.join(''), /只能恢复管理员账号[\s\S]*用法：gongkai account recover/);
     });
   });
 

@@ -4,6 +4,7 @@ import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { DemoRefused, prepareDatabase } from '../use-cases/platform/prepare-database.ts';
 import type { InitialAccount } from '../use-cases/platform/ensure-initial-admin.ts';
 import { sweepExpiredSessions } from '../use-cases/platform/sweep-expired-sessions.ts';
+import { sweepLoginFailures } from '../use-cases/platform/sweep-login-failures.ts';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { gracefulCloser } from './graceful-close.ts';
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
     sweepExpiredSessions(database.db, clock)
       .then((n) => n > 0 && logger.info('expired sessions removed', { count: n }))
       .catch((e: unknown) => logger.warn('session sweep failed', { error: String(e) }));
+    sweepLoginFailures(database.db, clock).catch((e: unknown) =>
+      logger.warn('login failure sweep failed', { error: String(e) }),
+    );
   }, 10 * 60_000);
   sweep.unref();
 

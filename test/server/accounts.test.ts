@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
+import { sweepLoginFailures } from '../../src/use-cases/platform/sweep-login-failures.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 
@@ -181,6 +182,35 @@ for (const dialect of testDialects()) {
       assert.equal((await from().apiLogin('mashan.chengban')).status, 200);
       t.clock.advance(15 * 60_000 + 1000);
       assert.equal((await sprayer.apiLogin('mashan.chengban')).status, 200, 'the throttle ends after 15 minutes');
+    });
+
+    test('an IPv6 /64 is one address: hopping within it does not reset the count', async () => {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 7; i++)
+        statuses.push(
+          (await new TestClient(t.app, { ip: `2001:db8:77:1::${i}` }).apiLogin('jiaoyu.fuze', 'Wrong-1a')).status,
+        );
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+      assert.equal((await new TestClient(t.app, { ip: '2001:db8:77:2::1' }).apiLogin('jiaoyu.fuze')).status, 200);
+    });
+
+    test('failure records older than a day are swept', async () => {
+      await from().apiLogin('sweep.me', 'Wrong-1a');
+      const count = async () =>
+        Number(
+          (
+            await t.database.open.db
+              .selectFrom('login_failures')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('login', '=', 'sweep.me')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      assert.equal(await count(), 1);
+      assert.equal(await sweepLoginFailures(t.database.open.db, () => t.clock.now), 0, 'nothing is a day old yet');
+      t.clock.advance(24 * 3_600_000 + 1000);
+      assert.ok((await sweepLoginFailures(t.database.open.db, () => t.clock.now)) >= 1);
+      assert.equal(await count(), 0);
     });
 
     test('throttling and failures are in the audit trail; the security administrator can clear them', async () => {

@@ -10,7 +10,7 @@ import {
   grantNeedsSecondAdministrator,
 } from './dual-control.ts';
 import { allRoles, type Role } from './roles.ts';
-import { isThrottled, defaultThrottleLimits } from './login-throttle.ts';
+import { isThrottled, defaultThrottleLimits, throttleAddress } from './login-throttle.ts';
 
 const admin = (id: string, role: Role): Actor => ({
   id,
@@ -61,4 +61,14 @@ test('throttle: the sixth failure for a name from one address, the 31st from one
   assert.equal(isThrottled({ addressAndLogin: 6, address: 6 }, defaultThrottleLimits), true);
   assert.equal(isThrottled({ addressAndLogin: 1, address: 30 }, defaultThrottleLimits), false);
   assert.equal(isThrottled({ addressAndLogin: 1, address: 31 }, defaultThrottleLimits), true);
+});
+
+test('throttle address: an IPv6 /64 counts as one address (one subscriber), IPv4 as itself', () => {
+  assert.equal(throttleAddress('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+  assert.equal(throttleAddress('2001:0db8:0001:0002:ffff:1:2:3'), '2001:db8:1:2::/64');
+  assert.equal(throttleAddress('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(throttleAddress('::ffff:192.0.2.7'), '192.0.2.7', 'IPv4-mapped');
+  assert.equal(throttleAddress('192.0.2.7'), '192.0.2.7');
+  assert.equal(throttleAddress('::1'), '0:0:0:0::/64');
+  assert.equal(throttleAddress('local'), 'local');
 });

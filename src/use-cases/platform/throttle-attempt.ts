@@ -1,5 +1,5 @@
 import { AppError } from '../../core/platform/app-error.ts';
-import { isThrottled, throttledMessage } from '../../core/platform/login-throttle.ts';
+import { isThrottled, throttleAddress, throttledMessage } from '../../core/platform/login-throttle.ts';
 import {
   countLoginFailures,
   deleteLoginFailure,
@@ -22,9 +22,10 @@ export async function beginAttempt(ctx: UseCaseContext, login: string, purpose: 
   const now = ctx.clock();
   const id = newId();
   const name = login.slice(0, 64);
-  await insertLoginFailure(ctx.db, { id, ip: ctx.ip, login: name, at: now.toISOString() });
+  const address = throttleAddress(ctx.ip);
+  await insertLoginFailure(ctx.db, { id, ip: address, login: name, at: now.toISOString() });
   const since = new Date(now.getTime() - limits.windowMinutes * 60_000).toISOString();
-  const counts = await countLoginFailures(ctx.db, ctx.ip, name, since);
+  const counts = await countLoginFailures(ctx.db, address, name, since);
   if (isThrottled(counts, limits)) {
     await ctx.db.transaction().execute((trx) =>
       recordAudit(trx, ctx, {

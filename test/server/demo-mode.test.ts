@@ -77,7 +77,7 @@ describe('a production-like start never loads or serves the demo', () => {
 
   test('a database with demo data is refused by a production configuration, unless GONGKAI_DEMO=1', async () => {
     const file = join(dir, 'demo.db');
-    const s = await startServer({ DATABASE_URL: `sqlite:${file}`, GONGKAI_DEMO: '1' });
+    const s = await startServer({ DATABASE_URL: `sqlite:${file}`, GONGKAI_DEMO: '1' }, 60_000);
     await stopServer(s);
     for (const env of [{ GONGKAI_DEMO: '', COOKIE_SECURE: '1' }, { GONGKAI_DEMO: '0' }]) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {

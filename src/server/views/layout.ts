@@ -37,8 +37,8 @@ export function layout(chrome: Chrome, body: Html): Html {
       </head>
       <body>
         <a class="skip-link" href="#main">跳到主要内容</a>
-        ${chrome.demo ? demoBanner : ''}
         <header class="topbar" role="banner">
+          ${chrome.demo ? demoBanner : ''}
           <div class="wrap">
             <a class="brand" href="${chrome.area === 'staff' ? '/staff' : '/'}"
               >${siteName}<small>${chrome.area === 'staff' ? '工作人员后台' : '政府信息公开专栏'}</small></a

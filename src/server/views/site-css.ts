@@ -16,6 +16,7 @@ a:hover{color:var(--blue-dark)}
 .skip-link{position:absolute;left:-9999px;top:0;background:#fff;color:var(--blue);padding:.5rem 1rem;z-index:10}
 .skip-link:focus{left:1rem;top:1rem}
 .demo-banner{background:#fff4ce;color:#3d2e00;border-bottom:2px solid #c99a00;padding:.45rem 0;font-size:.95rem}
+.topbar .demo-banner .wrap{display:block}
 .topbar{border-top:4px solid var(--red);background:var(--blue);color:#fff}
 .topbar .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
 .brand{color:#fff;text-decoration:none;font-size:1.35rem;font-weight:700;letter-spacing:.05em;padding:.8rem 0}

@@ -52,11 +52,10 @@ describe('a production-like start never loads or serves the demo', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('DATABASE_URL set, GONGKAI_DEMO unset: empty start with activation codes, no demo, no banner', async () => {
-    const s = await startServer({
-      DATABASE_URL: `sqlite:${join(dir, 'prod.db')}`,
-      GONGKAI_DEMO: '',
-      LOG_LEVEL: 'info',
-    });
+    const s = await startServer(
+      { DATABASE_URL: `sqlite:${join(dir, 'prod.db')}`, GONGKAI_DEMO: '', LOG_LEVEL: 'info' },
+      60_000,
+    );
     try {
       assert.match(s.output(), /检测到生产配置（DATABASE_URL），未载入演示数据/);
       for (const login of ['admin', 'security', 'auditor'])

@@ -12,3 +12,6 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
 };
+
+/** The environment a command reads (default: the process's). */
+export type Env = Record<string, string | undefined>;

@@ -3,6 +3,7 @@ import { platformMigration } from './migrations/001-platform.ts';
 import { rateLimitMigration } from './migrations/002-rate-limits.ts';
 import { auditAnchorMigration } from './migrations/003-audit-anchor.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
+import { accountActivationMigration } from './migrations/004-account-activation.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -13,6 +14,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '002-rate-limits': rateLimitMigration(),
     '003-audit-anchor': auditAnchorMigration(dialect),
     '010-jobs': jobsMigration(dialect),
+    '004-account-activation': accountActivationMigration(),
   };
 }
 

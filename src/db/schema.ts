@@ -166,6 +166,43 @@ export interface BackgroundTaskTable {
   updated_at: string;
 }
 
+/**
+ * A change that gives someone access, waiting for (or decided by) a second administrator of the other kind;
+ * with the two hashed halves of its one-time activation code when it ends in a credential.
+ */
+export interface AccountRequestTable {
+  id: string;
+  /** 'create' (new account) | 'grant' (roles or agency) | 'reset' (new credential for an existing account). */
+  kind: string;
+  user_id: string;
+  /** JSON role set requested (create, grant). */
+  roles: string | null;
+  /** Agency requested (create, grant). */
+  agency_id: string | null;
+  /** Null: the system itself (first start). */
+  requested_by: string | null;
+  requester_role: string | null;
+  requested_at: string;
+  /** 'pending' | 'approved' | 'rejected' | 'superseded'. */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** SHA-256 of the first half of the activation code (shown to the requester). */
+  code1_hash: string | null;
+  /** SHA-256 of the second half (shown to the approver). */
+  code2_hash: string | null;
+  code_expires_at: string | null;
+  code_used_at: string | null;
+}
+
+/** A failed — or still running — sign-in attempt; counted per client address (and login) over a window. */
+export interface LoginFailureTable {
+  id: string;
+  ip: string;
+  login: string;
+  at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -179,6 +216,8 @@ export interface Database {
   job_workers: JobWorkerTable;
   job_schedule_runs: JobScheduleRunTable;
   background_tasks: BackgroundTaskTable;
+  account_requests: AccountRequestTable;
+  login_failures: LoginFailureTable;
 }
 
 export type Db = Kysely<Database>;
@@ -192,6 +231,7 @@ export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type AccountRequestRow = Selectable<AccountRequestTable>;
 export type PublicSubmissionRow = Selectable<PublicSubmissionTable>;
 export type JobRow = Selectable<JobTable>;
 export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;

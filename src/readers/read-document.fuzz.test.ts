@@ -5,12 +5,11 @@
  * checks that each one either reads or fails with a ReadError carrying a Chinese message, quickly.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { ReadError } from '../core/read/read-error.ts';
 import { seededRandom } from '../core/report/random-report.ts';
-import { detectKind } from './detect-kind.ts';
 import { readDocument } from './read-document.ts';
 
 const fixture = (path: string): Uint8Array =>
@@ -20,7 +19,6 @@ const fixture = (path: string): Uint8Array =>
 const PER_INPUT_MS = 3000;
 /** All inputs of one test together. */
 const TOTAL_MS = 20_000;
-const PDF_READER_PRESENT = existsSync(new URL('./read-pdf.ts', import.meta.url));
 
 const rand = seededRandom(20261122);
 const int = (n: number): number => Math.floor(rand() * n);
@@ -107,13 +105,6 @@ interface Tally {
 }
 
 async function survive(input: Uint8Array, tally: Tally): Promise<void> {
-  if (!PDF_READER_PRESENT) {
-    try {
-      if (detectKind(input) === 'pdf') return; // read-pdf.ts has not landed yet
-    } catch {
-      // not a PDF; readDocument reports it below
-    }
-  }
   const start = performance.now();
   try {
     const doc = await readDocument(input);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
+import { interpretDocument } from '../core/read/interpret-document.ts';
 import { ReadError } from '../core/read/read-error.ts';
 import type { DocBlock, ReportDocument } from '../core/read/report-document.ts';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../core/report/layout.ts';
@@ -44,20 +45,6 @@ function expectT4(doc: ReportDocument, report: Report): void {
   const values = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => String(t4[g]?.[c] ?? '')));
   const row = rows(doc).find((r) => r.cells.length === 15 && r.cells.every((c) => /^\d*$/.test(c.text)));
   assert.deepEqual(texts(row), values);
-}
-
-/** interpret-document.ts is the lead's; the round trip is skipped (with a message) only while it is missing. */
-async function loadInterpreter(): Promise<((doc: ReportDocument) => { report: Report }) | string> {
-  try {
-    const specifier: string = '../core/read/interpret-document.ts';
-    const mod = (await import(specifier)) as { interpretDocument: (doc: ReportDocument) => { report: Report } };
-    return mod.interpretDocument;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
-      return 'src/core/read/interpret-document.ts (interpretDocument) is not in the tree yet: round trip skipped';
-    }
-    throw error;
-  }
 }
 
 describe('readPdf: this product’s PDF of seed 000 (荣巷街道)', () => {
@@ -118,10 +105,8 @@ describe('readPdf: this product’s PDF of seed 000 (荣巷街道)', () => {
     assert.deepEqual(row.cells[1]?.source, { page: 2, table: 2, row: row.source.row, col: 2 });
   });
 
-  it('gives back the report JSON through interpretDocument', async (t) => {
-    const interpret = await loadInterpreter();
-    if (typeof interpret === 'string') return t.skip(interpret);
-    assert.deepEqual(interpret(doc).report, seed000);
+  it('gives back the report JSON through interpretDocument', async () => {
+    assert.deepEqual(interpretDocument(doc).report, seed000);
   });
 });
 
@@ -151,10 +136,8 @@ describe('readPdf: LibreOffice’s PDF of the HTML page (no borders, head repeat
     );
   });
 
-  it('gives back the report (all but the title LibreOffice leaves out)', async (t) => {
-    const interpret = await loadInterpreter();
-    if (typeof interpret === 'string') return t.skip(interpret);
-    assert.deepEqual(interpret(doc).report, { ...report, title: null });
+  it('gives back the report (all but the title LibreOffice leaves out)', async () => {
+    assert.deepEqual(interpretDocument(doc).report, { ...report, title: null });
   });
 });
 
@@ -178,17 +161,13 @@ describe('readPdf: LibreOffice’s PDF of the Word fixture (borders, tables acro
     assert.equal(head.source.table, values.source.table);
   });
 
-  it('gives back the report JSON (the Word file has no 发布时间)', async (t) => {
-    const interpret = await loadInterpreter();
-    if (typeof interpret === 'string') return t.skip(interpret);
-    assert.deepEqual(interpret(doc).report, { ...seed000, publishedAt: null });
+  it('gives back the report JSON (the Word file has no 发布时间)', async () => {
+    assert.deepEqual(interpretDocument(doc).report, { ...seed000, publishedAt: null });
   });
 });
 
 describe('readPdf: Chromium’s PDF of the HTML page (many font runs, Kangxi radicals in the text layer)', () => {
-  it('gives back the report exactly', { skip: skipReason }, async (t) => {
-    const interpret = await loadInterpreter();
-    if (typeof interpret === 'string') return t.skip(interpret);
+  it('gives back the report exactly', { skip: skipReason }, async () => {
     const report = randomReport(9);
     const browser = await launchBrowser();
     let pdf: Uint8Array;
@@ -199,7 +178,7 @@ describe('readPdf: Chromium’s PDF of the HTML page (many font runs, Kangxi rad
     } finally {
       await browser.close();
     }
-    assert.deepEqual(interpret(await readPdf(pdf)).report, report);
+    assert.deepEqual(interpretDocument(await readPdf(pdf)).report, report);
   });
 });
 
@@ -301,9 +280,7 @@ describe('rebuilding rows from text positions', () => {
 });
 
 describe('round trip: renderReportPdf → readPdf → interpretDocument', () => {
-  it('gives back 20 random reports (both formats, blank cells, whole blank rows and columns) exactly', async (t) => {
-    const interpret = await loadInterpreter();
-    if (typeof interpret === 'string') return t.skip(interpret);
+  it('gives back 20 random reports (both formats, blank cells, whole blank rows and columns) exactly', async () => {
     const t4Blanks = randomReport(500);
     t4Blanks.t4.review.other = null; // one blank in the one-row table: its column comes from the head
     t4Blanks.t4.suitAfterReview.total = null;
@@ -315,7 +292,7 @@ describe('round trip: renderReportPdf → readPdf → interpretDocument', () => 
       t4Blanks,
     ];
     for (const report of reports) {
-      const back: Report = interpret(await readPdf(await renderReportPdf(report))).report;
+      const back: Report = interpretDocument(await readPdf(await renderReportPdf(report))).report;
       assert.deepEqual(back, report);
     }
   });

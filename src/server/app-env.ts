@@ -15,6 +15,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Signs audit entries; from the configuration, never from the database. */
   auditKeys: AuditKeyring;
+  /** Demo data is loaded: every page carries the demo banner. Decided once at start (prepareDatabase). */
+  demoData: boolean;
 }
 
 export type SessionVar =

@@ -11,8 +11,10 @@ export interface Config {
   dbPoolSize: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Whether demo data may be loaded (on an empty database) and served — see `demoAllowed`. */
   demo: boolean;
-  adminPassword: string | undefined;
+  /** The production signals that turned the demo off (variable names), empty when none did. */
+  demoBlockedBy: string[];
   logLevel: LogLevel;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -61,9 +63,17 @@ const variables = {
   DB_POOL_SIZE: { schema: int('DB_POOL_SIZE', 1, 200), default: '10' },
   SESSION_IDLE_MINUTES: { schema: positive('SESSION_IDLE_MINUTES'), default: '30' },
   SESSION_MAX_HOURS: { schema: positive('SESSION_MAX_HOURS'), default: '12' },
-  GONGKAI_DEMO: { schema: flag('GONGKAI_DEMO'), default: '1' },
+  GONGKAI_DEMO: {
+    schema: z.enum(['0', '1', 'true', 'false', 'auto'], { message: 'GONGKAI_DEMO 只能为 0 或 1（不设置则自动判断）' }),
+    default: 'auto',
+  },
   GONGKAI_ADMIN_PASSWORD: {
-    schema: z.string().min(1, 'GONGKAI_ADMIN_PASSWORD 不能为空字符串').optional(),
+    schema: z
+      .undefined({
+        message:
+          'GONGKAI_ADMIN_PASSWORD 已停用：管理员不再由他人设置密码，首次启动时控制台打印一次性激活码，请删除该变量',
+      })
+      .optional(),
     default: undefined,
   },
   LOG_LEVEL: {
@@ -82,6 +92,23 @@ const variables = {
 
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
 
+/**
+ * The demo (a district whose passwords are printed in the README) runs only where it cannot be production by
+ * accident: on the default SQLite file, listening on this machine only, with no HTTPS or proxy settings — unless
+ * GONGKAI_DEMO=1 asks for it explicitly. GONGKAI_DEMO=0 never loads it.
+ */
+export function demoAllowed(
+  setting: string,
+  env: Record<string, string | undefined>,
+  host: string,
+): { demo: boolean; demoBlockedBy: string[] } {
+  if (setting === '1' || setting === 'true') return { demo: true, demoBlockedBy: [] };
+  if (setting === '0' || setting === 'false') return { demo: false, demoBlockedBy: [] };
+  const blockedBy = ['DATABASE_URL', 'COOKIE_SECURE', 'TRUST_PROXY'].filter((name) => (env[name] ?? '') !== '');
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) blockedBy.push('HOST');
+  return { demo: blockedBy.length === 0, demoBlockedBy: blockedBy };
+}
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -91,7 +118,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     const raw = env[name] === undefined || env[name] === '' ? v.default : env[name];
     const r = (v.schema as z.ZodType).safeParse(raw);
     if (r.success) values[name] = r.data;
-    else problems.push(`环境变量 ${name}：${r.error.issues[0]?.message ?? '取值无效'}（当前值“${raw ?? ''}”）`);
+    else {
+      // Secrets are never echoed back into logs.
+      const shown = /PASSWORD|SECRET|KEY/.test(name) ? '（取值未显示）' : `（当前值“${raw ?? ''}”）`;
+      problems.push(`环境变量 ${name}：${r.error.issues[0]?.message ?? '取值无效'}${shown}`);
+    }
   }
   const p = values as Parsed;
   // A generated key would differ on every app server; production (PostgreSQL) must be given one.
@@ -116,8 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       dbPoolSize: p.DB_POOL_SIZE,
       sessionIdleMinutes: p.SESSION_IDLE_MINUTES,
       sessionMaxHours: p.SESSION_MAX_HOURS,
-      demo: p.GONGKAI_DEMO,
-      adminPassword: p.GONGKAI_ADMIN_PASSWORD,
+      ...demoAllowed(p.GONGKAI_DEMO, env, p.HOST),
       logLevel: p.LOG_LEVEL,
       cookieSecure: p.COOKIE_SECURE,
       trustProxy: p.TRUST_PROXY,

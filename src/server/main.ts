@@ -2,7 +2,8 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { loadAuditKeyring } from '../use-cases/platform/load-audit-keyring.ts';
-import { prepareDatabase } from '../use-cases/platform/prepare-database.ts';
+import { DemoRefused, prepareDatabase } from '../use-cases/platform/prepare-database.ts';
+import type { InitialAccount } from '../use-cases/platform/ensure-initial-admin.ts';
 import { backgroundWork } from '../jobs/background-work.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start-job-runner.ts';
 import type { Server } from 'node:http';
@@ -39,32 +40,22 @@ async function main(): Promise<void> {
 
   let prepared;
   try {
-    prepared = await prepareDatabase(database, clock, {
-      demo: config.demo,
-      adminPassword: config.adminPassword,
-      auditKeys,
-    });
+    prepared = await prepareDatabase(database, clock, { demo: config.demo, auditKeys });
   } catch (e) {
     process.stderr.write(
       `数据库初始化失败（${database.description}）：${e instanceof Error ? e.message : String(e)}\n`,
     );
     await database.close().catch(() => {});
-    process.exit(1);
+    process.exit(e instanceof DemoRefused ? 78 : 1);
   }
   if (prepared.migrations.length > 0) logger.info('migrations applied', { migrations: prepared.migrations });
   if (prepared.kind === 'demo') printDemo(prepared.seed);
-  if (prepared.kind === 'empty') {
-    const lines = prepared.accounts.map(
-      (a) =>
-        `  ${a.login.padEnd(10)} ${roleLabels[a.role]}  ` +
-        (a.generatedPassword ? `一次性初始密码：${a.generatedPassword}` : '初始密码为 GONGKAI_ADMIN_PASSWORD 的值'),
-    );
-    process.stdout.write(
-      `\n空库启动：已创建本级机关和三员账号（首次登录后须修改密码；一次性密码仅显示这一次）：\n${lines.join('\n')}\n\n`,
-    );
+  if (prepared.kind === 'empty' && config.demoBlockedBy.length > 0) {
+    process.stdout.write(`\n检测到生产配置（${config.demoBlockedBy.join('、')}），未载入演示数据。\n`);
   }
+  if (prepared.kind !== 'demo' && prepared.accounts.length > 0) printActivationCodes(prepared.accounts);
 
-  const app = createApp({ database, config, logger, clock, auditKeys });
+  const app = createApp({ database, config, logger, clock, auditKeys, demoData: prepared.demoLoaded });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
@@ -125,7 +116,26 @@ function printDemo(seed: {
   );
   process.stdout.write(
     `\n已载入演示数据（无锡市滨湖区）。演示账号共用密码：${seed.password}\n${lines.join('\n')}\n` +
-      '（设置 GONGKAI_DEMO=0 可从空库启动；演示数据仅供体验，勿用于生产。）\n\n',
+      '演示的三员账号（admin、security、auditor）首次登录须修改密码。演示数据仅供体验，勿用于生产；\n' +
+      '生产部署见 README「生产部署」（设置 DATABASE_URL、COOKIE_SECURE 或 TRUST_PROXY 时不会载入演示数据）。\n\n',
+  );
+}
+
+/**
+ * The first administrators' one-time activation codes — on the console only, never in a log file or page:
+ * whoever reads this console runs the server. Each holder sets their own password at /staff/activate.
+ */
+function printActivationCodes(accounts: InitialAccount[]) {
+  const lines = accounts.map(
+    (a) => `  ${a.login.padEnd(10)} ${roleLabels[a.role].padEnd(6, '　')} 第一段 ${a.codePart1}  第二段 ${a.codePart2}`,
+  );
+  const until = accounts[0]
+    ? new Date(accounts[0].expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+    : '';
+  process.stdout.write(
+    `\n三员账号尚未激活。一次性激活码（仅在此显示，${until}（北京时间）前有效，过期后重启服务会重新签发）：\n` +
+      `${lines.join('\n')}\n` +
+      '请将每个账号的激活码当面交给担任该角色的人员，由本人在 /staff/activate 输入登录名和两段激活码并设置密码。\n\n',
   );
 }
 

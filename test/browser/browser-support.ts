@@ -2,10 +2,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { requireInCi } from '../require-in-ci.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
-export const skipReason = hasChromium ? false : `浏览器测试已跳过：未找到 ${chromiumPath}（CI 会安装 Debian chromium）`;
+/** False with chromium; locally a skip reason without it; in CI (CI=1) a missing chromium fails the run. */
+export const skipReason = requireInCi(
+  hasChromium,
+  ` ${chromiumPath}`,
+  'apt-get install chromium（.ci/run 会自动安装）',
+);
 
 /** Debian's chromium with the project's flags and a fresh profile directory, removed on close. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {

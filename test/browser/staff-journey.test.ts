@@ -65,7 +65,7 @@ describe('real browser', { skip: skipReason }, () => {
   test('the portal home page has no serious or critical accessibility violations (axe-core)', async () => {
     const page = await browser.context.newPage();
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const path of ['/', '/feedback', '/staff/login']) {
+    for (const path of ['/', '/feedback', '/staff/login', '/staff/activate']) {
       await page.goto(`${server.base}${path}`);
       // The CSP forbids inline scripts for the site, so evaluate axe through the DevTools protocol instead.
       await page.evaluate(axeSource);

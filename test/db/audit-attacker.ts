@@ -18,7 +18,7 @@ export const clock = () => new Date('2026-11-20T02:00:00.000Z');
 /** A fresh database of the dialect, migrated and seeded with the demo district, signed with its test key. */
 export async function seeded(dialect: Dialect): Promise<TestDatabase> {
   const t = await createTestDatabase(dialect);
-  await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined, auditKeys: t.auditKeys });
+  await prepareDatabase(t.open, clock, { demo: true, auditKeys: t.auditKeys });
   return t;
 }
 

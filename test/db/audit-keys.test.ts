@@ -233,7 +233,7 @@ for (const dialect of testDialects()) {
       try {
         const k1 = t.auditKeyEnv.GONGKAI_AUDIT_KEY;
         const rotated = ring(`${k1}\nk2:${hex('2')}`);
-        await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined, auditKeys: rotated });
+        await prepareDatabase(t.open, clock, { demo: true, auditKeys: rotated });
         const rows = await auditRows(t);
         const last = rows.at(-1)!;
         assert.equal(last.action, 'audit.keyInstalled');
@@ -300,7 +300,7 @@ for (const dialect of testDialects()) {
       const { t, legacy } = await legacyDatabase();
       try {
         const before = await auditRows(t);
-        await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined, auditKeys: t.auditKeys });
+        await prepareDatabase(t.open, clock, { demo: true, auditKeys: t.auditKeys });
         const rows = await auditRows(t);
         // The old entries are untouched, byte for byte.
         assert.deepEqual(
@@ -330,7 +330,7 @@ for (const dialect of testDialects()) {
     test('after sealing, rewriting a legacy entry and re-hashing the legacy prefix is caught at the seal', async () => {
       const { t, legacy } = await legacyDatabase();
       try {
-        await prepareDatabase(t.open, clock, { demo: false, adminPassword: undefined, auditKeys: t.auditKeys });
+        await prepareDatabase(t.open, clock, { demo: false, auditKeys: t.auditKeys });
         await dropAllTriggers(t);
         let prev = '0'.repeat(64);
         for (const row of (await auditRows(t)).slice(0, legacy)) {

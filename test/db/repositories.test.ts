@@ -20,14 +20,14 @@ for (const dialect of testDialects()) {
     let t: TestDatabase;
     before(async () => {
       t = await createTestDatabase(dialect);
-      const r = await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined, auditKeys: t.auditKeys });
+      const r = await prepareDatabase(t.open, clock, { demo: true, auditKeys: t.auditKeys });
       assert.equal(r.kind, 'demo');
     });
     after(() => t.dispose());
 
     test('migrations are idempotent and a second start does not seed again', async () => {
       assert.deepEqual(await migrateToLatest(t.open.db, dialect), []);
-      const r = await prepareDatabase(t.open, clock, { demo: true, adminPassword: undefined, auditKeys: t.auditKeys });
+      const r = await prepareDatabase(t.open, clock, { demo: true, auditKeys: t.auditKeys });
       assert.equal(r.kind, 'existing');
     });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Dialect, type OpenDatabase } from '../../src/db/open-database.ts';
 import { newAuditKeyLine, parseAuditKeys, type AuditKeyring } from '../../src/use-cases/platform/audit-keyring.ts';
+import { requireInCi } from '../require-in-ci.ts';
 
 /**
  * One test suite, every database: SQLite always; PostgreSQL when GONGKAI_TEST_PG_URL (or a postgres://
@@ -15,8 +16,17 @@ export function pgAdminUrl(): string | undefined {
   return u && /^postgres(ql)?:\/\//.test(u) ? u : undefined;
 }
 
+/**
+ * SQLite always; PostgreSQL too when a server is named. In CI (CI=1) PostgreSQL is required: a run without it
+ * fails instead of passing on SQLite alone.
+ */
 export function testDialects(): Dialect[] {
-  return pgAdminUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+  const skip = requireInCi(
+    pgAdminUrl() !== undefined,
+    ' PostgreSQL',
+    '设置 GONGKAI_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres 以在 PostgreSQL 上运行数据库套件',
+  );
+  return skip === false ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
 export interface TestDatabase {

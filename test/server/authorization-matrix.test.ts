@@ -28,6 +28,11 @@ interface Ids {
   district: string;
   userOwn: string;
   userOther: string;
+  /** Pending requests filed by the system administrator: approvable by the security administrator only. */
+  requestToApprove: string;
+  requestToReject: string;
+  apiRequestToApprove: string;
+  apiRequestToReject: string;
 }
 
 interface Row {
@@ -118,7 +123,6 @@ const matrix: Row[] = [
       displayName: '测试用户',
       agencyId: i.own,
       roles: ['handler'],
-      initialPassword: 'Initial#Pass2026',
     }),
     allowed: ['sysadmin'],
   },
@@ -143,14 +147,39 @@ const matrix: Row[] = [
   {
     route: 'POST /staff/users/:id/password',
     url: (i) => `/staff/users/${i.userOther}/password`,
-    body: () => ({ temporaryPassword: 'Temporary#Pw2026' }),
+    body: () => ({}),
     allowed: ['secadmin'],
   },
   {
     route: 'POST /api/v1/users/:id/password',
     url: (i) => `/api/v1/users/${i.userOther}/password`,
-    body: () => ({ temporaryPassword: 'Temporary#Pw2026' }),
     allowed: ['secadmin'],
+  },
+  // Dual control: what the system administrator requested, only the security administrator approves; the
+  // requester may withdraw (reject) its own request. Nobody else sees or decides requests.
+  { route: 'GET /staff/account-requests', url: () => '/staff/account-requests', allowed: ['sysadmin', 'secadmin'] },
+  {
+    route: 'POST /staff/account-requests/:id/approve',
+    url: (i) => `/staff/account-requests/${i.requestToApprove}/approve`,
+    body: () => ({}),
+    allowed: ['secadmin'],
+  },
+  {
+    route: 'POST /staff/account-requests/:id/reject',
+    url: (i) => `/staff/account-requests/${i.requestToReject}/reject`,
+    body: () => ({}),
+    allowed: ['sysadmin', 'secadmin'],
+  },
+  { route: 'GET /api/v1/account-requests', url: () => '/api/v1/account-requests', allowed: ['sysadmin', 'secadmin'] },
+  {
+    route: 'POST /api/v1/account-requests/:id/approve',
+    url: (i) => `/api/v1/account-requests/${i.apiRequestToApprove}/approve`,
+    allowed: ['secadmin'],
+  },
+  {
+    route: 'POST /api/v1/account-requests/:id/reject',
+    url: (i) => `/api/v1/account-requests/${i.apiRequestToReject}/reject`,
+    allowed: ['sysadmin', 'secadmin'],
   },
   { route: 'GET /staff/audit', url: () => '/staff/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/me', url: () => '/api/v1/me', allowed: ALL },
@@ -170,7 +199,6 @@ const matrix: Row[] = [
       displayName: '接口用户',
       agencyId: i.other,
       roles: ['reviewer'],
-      initialPassword: 'Initial#Pass2026',
     }),
     allowed: ['sysadmin'],
   },
@@ -244,6 +272,9 @@ const publicRoutes = new Set([
   'GET /api/docs',
   'GET /staff/login',
   'POST /staff/login',
+  'GET /staff/activate',
+  'POST /staff/activate',
+  'POST /api/v1/activation',
   'POST /api/v1/session',
   'GET /api/v1/agencies',
   'GET /api/v1/agencies/:id',
@@ -265,7 +296,27 @@ for (const dialect of testDialects()) {
         district: byName('无锡市滨湖区人民政府'),
         userOwn: (await findUserByLogin(t.database.open.db, 'rongxiang.chengban'))!.id,
         userOther: (await findUserByLogin(t.database.open.db, 'liyuan.chengban'))!.id,
+        requestToApprove: '',
+        requestToReject: '',
+        apiRequestToApprove: '',
+        apiRequestToReject: '',
       };
+      const admin = new TestClient(t.app);
+      await admin.apiLogin('admin');
+      const requestFor = async (login: string) => {
+        const r = await admin.json('POST', '/api/v1/users', {
+          login,
+          displayName: '待批准',
+          agencyId: ids.own,
+          roles: ['handler'],
+        });
+        assert.equal(r.status, 201);
+        return ((await r.json()) as { request: { id: string } }).request.id;
+      };
+      ids.requestToApprove = await requestFor('pending.one');
+      ids.requestToReject = await requestFor('pending.two');
+      ids.apiRequestToApprove = await requestFor('pending.three');
+      ids.apiRequestToReject = await requestFor('pending.four');
     });
     after(() => t.close());
 

@@ -37,7 +37,7 @@ async function liveSqlite(dir: string) {
   const keys = loadAuditKeyring({ key: undefined, keyFile: undefined, databaseUrl: url }, { create: true });
   assert.ok(keys.ok);
   const live = openDatabase(url);
-  await prepareDatabase(live, clock, { demo: true, adminPassword: undefined, auditKeys: keys.keyring });
+  await prepareDatabase(live, clock, { demo: true, auditKeys: keys.keyring });
   return { url, live, keys: keys.keyring };
 }
 

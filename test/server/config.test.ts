@@ -41,7 +41,7 @@ test('the server refuses to start with a bad configuration and exits non-zero', 
   assert.match(r.stderr, /PORT/);
 });
 
-test('GONGKAI_DEMO=0 starts empty with the three administrators and one-time passwords', async () => {
+test('GONGKAI_DEMO=0 starts empty with the three administrators and their one-time activation codes', async () => {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -49,7 +49,7 @@ test('GONGKAI_DEMO=0 starts empty with the three administrators and one-time pas
   const s = await startServer({ DATABASE_URL: `sqlite:${join(dir, 'e.db')}`, GONGKAI_DEMO: '0', LOG_LEVEL: 'info' });
   try {
     for (const login of ['admin', 'security', 'auditor'])
-      assert.match(s.output(), new RegExp(`${login}\\s+\\S+\\s+一次性初始密码：\\S{16}`));
+      assert.match(s.output(), new RegExp(`${login}\\s+\\S+\\s+第一段 [0-9A-Z-]{14}  第二段 [0-9A-Z-]{14}`));
     const home = await (await fetch(`${s.base}/`)).text();
     assert.doesNotMatch(home, /滨湖区/);
     const health = (await (await fetch(`${s.base}/healthz`)).json()) as { status: string };

@@ -25,7 +25,10 @@ export interface RunningServer {
   startMs: number;
 }
 
-/** Starts the real server (`node --import tsx src/server/main.ts`) on a loopback port and waits for /healthz. */
+/**
+ * Starts the real server (`node --import tsx src/server/main.ts`) on a loopback port and waits for the home page.
+ * Tests give their own DATABASE_URL, which would turn the demo off: GONGKAI_DEMO=1 unless the test says otherwise.
+ */
 export async function startServer(
   env: Record<string, string>,
   timeoutMs = 20_000,
@@ -35,7 +38,7 @@ export async function startServer(
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GONGKAI_DEMO: '1', ...env },
     // quiet: logs go to /dev/null (benchmarks; a pipe nobody drains would stall the server).
     stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Dialect } from '../../src/db/open-database.ts';
 import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.ts';
+import type { InitialAccount } from '../../src/use-cases/platform/ensure-initial-admin.ts';
 import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
@@ -17,11 +18,21 @@ export interface TestApp {
   config: Config;
   /** A settable clock: tests move time forward. */
   clock: { now: Date; advance(ms: number): void };
+  /** Without the demo: the first administrators and their activation codes, as printed at first start. */
+  initialAccounts: InitialAccount[];
   close(): Promise<void>;
 }
 
-/** The whole app in-process on a fresh database seeded with the demo district. */
-export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole app in-process on a fresh database seeded with the demo district — or, with `demo: false`, started
+ * empty as in production (three administrators awaiting activation). The demo's administrators are taken past
+ * their forced password change so that tests can use them at once (accounts.test.ts checks that change itself).
+ */
+export async function createTestApp(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+  options: { demo?: boolean; forceDemoAdminChange?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const loaded = loadConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', ...env });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -32,16 +43,22 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
     },
   };
   const now = () => clock.now;
-  await prepareDatabase(database.open, now, { demo: true, adminPassword: undefined, auditKeys: database.auditKeys });
+  const demo = options.demo ?? true;
+  const prepared = await prepareDatabase(database.open, now, { demo, auditKeys: database.auditKeys });
+  if (demo && !options.forceDemoAdminChange) {
+    await database.open.db.updateTable('users').set({ must_change_password: 0 }).execute();
+  }
   const deps: AppDeps = {
     database: database.open,
     config: loaded.config,
     logger: silentLogger,
     clock: now,
     auditKeys: database.auditKeys,
+    demoData: prepared.demoLoaded,
   };
   const app = createApp(deps);
-  return { app, deps, database, config: loaded.config, clock, close: () => database.dispose() };
+  const initialAccounts = prepared.kind === 'empty' ? prepared.accounts : [];
+  return { app, deps, database, config: loaded.config, clock, initialAccounts, close: () => database.dispose() };
 }
 
 /**
@@ -51,7 +68,22 @@ export class TestClient {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: Hono<AppEnv>) {}
+  /**
+   * `ip`: the client address this client speaks from — sent as X-Real-IP, which the app believes only with
+   * TRUST_PROXY=1 (as behind nginx). Without it every in-process request comes from the same address.
+   */
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly options: { ip?: string } = {},
+  ) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 
   async request(
     method: string,
@@ -59,6 +91,7 @@ export class TestClient {
     init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
+    if (this.options.ip) headers['x-real-ip'] = this.options.ip;
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers['cookie'] = cookie;
     let body: string | undefined;

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../../db/open-database.ts';
-import { processIo, type CliIo } from '../cli-io.ts';
+import { processIo, type CliIo, type Env } from '../cli-io.ts';
 import { resolveDatabaseUrl } from '../../db/resolve-database-url.ts';
 import { formatAnchor, parseAnchor, type AuditAnchor } from '../../use-cases/platform/audit-anchor.ts';
 import {
@@ -20,8 +20,6 @@ const usage = [
   '      gongkai audit keygen [密钥文件]                                       生成审计密钥（写入文件时权限 0600）',
   '      gongkai audit rotate-key [--database URL]                           在密钥文件中加入新密钥（重启后生效）',
 ].join('\n');
-
-type Env = Record<string, string | undefined>;
 
 /**
  * `gongkai audit …`: verify the keyed hash chain (optionally against anchors), print an anchor, generate or

@@ -9,7 +9,7 @@ import { isPostgresUrl, openDatabase, sqlitePath, type OpenDatabase } from '../.
 import { isCustomDump, postgresTableCount, readDumpTables, restoreDump } from '../../db/postgres-dump.ts';
 import { resolveDatabaseUrl } from '../../db/resolve-database-url.ts';
 import { gongkaiSqliteProblem, sqliteInUse } from '../../db/sqlite-file-check.ts';
-import { processIo, type CliIo } from '../cli-io.ts';
+import { processIo, type CliIo, type Env } from '../cli-io.ts';
 import type { CheckedRow } from '../../use-cases/platform/audit-chain-checker.ts';
 import type { AuditKeyring } from '../../use-cases/platform/audit-keyring.ts';
 import { defaultSecurity } from '../../use-cases/platform/context.ts';
@@ -18,8 +18,6 @@ import { recordRestore } from '../../use-cases/platform/record-restore.ts';
 import { verifyAuditChain, verifyAuditRows, type ChainVerdict } from '../../use-cases/platform/verify-audit-chain.ts';
 
 const usage = '用法：gongkai restore 备份文件 [--force] [--database URL]';
-
-type Env = Record<string, string | undefined>;
 
 interface Plan {
   io: CliIo;

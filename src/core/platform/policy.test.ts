@@ -48,3 +48,11 @@ test('widest scope of several roles wins; nobody without a role', () => {
   assert.equal(can(null, 'dashboard.view', own), false);
   assert.equal(can(actor([]), 'dashboard.view', own), false);
 });
+
+test('approving account requests: system and security administrators in their subtree, nobody else', () => {
+  assert.equal(can(actor(['sysadmin']), 'user.approveRequest', child), true);
+  assert.equal(can(actor(['secadmin']), 'user.approveRequest', child), true);
+  assert.equal(can(actor(['secadmin']), 'user.approveRequest', sibling), false);
+  for (const r of ['auditadmin', 'handler', 'reviewer', 'head', 'supervisor'] as Role[])
+    assert.equal(can(actor([r]), 'user.approveRequest', own), false, r);
+});

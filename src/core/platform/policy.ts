@@ -20,6 +20,7 @@ export type Action =
   | 'user.grantAdminRole'
   | 'user.unlock'
   | 'user.resetPassword'
+  | 'user.approveRequest'
   | 'audit.read'
   | 'submission.read';
 
@@ -49,10 +50,19 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'user.grantAdminRole': { secadmin: 'subtree' },
   'user.unlock': { secadmin: 'subtree' },
   'user.resetPassword': { secadmin: 'subtree' },
+  // Dual control: a request by one kind of administrator is approved by the other kind (see dual-control.ts,
+  // which also checks the kinds and that nobody approves their own request or a change to their own account).
+  'user.approveRequest': { sysadmin: 'subtree', secadmin: 'subtree' },
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
 };
+
+/**
+ * Actions that read citizens' or audit data. Granting a role that may perform any of them needs a second
+ * administrator (dual-control.ts). Later modules add their protected reads here (cases, applicants, …).
+ */
+export const protectedReads: readonly Action[] = ['submission.read', 'audit.read'];
 
 const breadth: Record<Scope, number> = { own: 1, subtree: 2, any: 3 };
 

@@ -1,5 +1,6 @@
 import type { UserWithAgency } from '../../db/repositories/platform/user-repository.ts';
-import type { AgencyRow, AuditLogRow, UserRow } from '../../db/schema.ts';
+import type { AccountRequestView } from '../../db/repositories/platform/account-request-repository.ts';
+import type { AccountRequestRow, AgencyRow, AuditLogRow, UserRow } from '../../db/schema.ts';
 import { parseRoles } from '../../use-cases/platform/actor-from-user.ts';
 
 /** JSON shapes of the API (camelCase; never a password hash or internal settings for the public). */
@@ -34,10 +35,31 @@ export function presentUser(u: UserRow | UserWithAgency) {
     agencyName: 'agency_name' in u ? u.agency_name : undefined,
     roles: parseRoles(u.roles),
     disabled: u.disabled === 1,
-    lockedUntil: u.locked_until,
+    /** False until the person has set a password with an activation code. */
+    activated: u.password_hash !== '',
+    pendingRequests: 'pending' in u && Array.isArray(u.pending) ? (u.pending as string[]) : undefined,
     lastLoginAt: u.last_login_at,
     isDemo: u.is_demo === 1,
     version: u.version,
+  };
+}
+
+/** An account request — never its code hashes. */
+export function presentAccountRequest(r: AccountRequestRow | AccountRequestView) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    userId: r.user_id,
+    login: 'login' in r ? r.login : undefined,
+    roles: r.roles === null ? null : parseRoles(r.roles),
+    agencyId: r.agency_id,
+    requestedBy: r.requested_by,
+    requesterRole: r.requester_role,
+    requestedAt: r.requested_at,
+    status: r.status,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    codeExpiresAt: r.code_expires_at,
   };
 }
 

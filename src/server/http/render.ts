@@ -45,6 +45,7 @@ export function chromeFor(
     actor: actorOf(c),
     csrfToken: s?.kind === 'active' ? s.csrfToken : withForm ? csrfTokenFor(c) : '',
     current,
+    demo: c.get('deps').demoData,
   };
 }
 

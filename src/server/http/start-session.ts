@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { AppError } from '../../core/platform/app-error.ts';
 import { login, loginInput } from '../../use-cases/platform/login.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from './cookie-names.ts';
+import { limitAuthAttempts } from './limit-auth-attempts.ts';
 import { parseInput } from './parse-input.ts';
 import { useCaseContext } from './use-case-context.ts';
 
@@ -12,16 +12,20 @@ import { useCaseContext } from './use-case-context.ts';
  * session cookie (HttpOnly, SameSite=Lax, Secure when configured).
  */
 export async function startSession(c: Context<AppEnv>, values: unknown): Promise<Awaited<ReturnType<typeof login>>> {
-  const { config } = c.get('deps');
-  if (!(await c.get('limiter').hit(`login:${c.get('ip')}`, config.rateLimitLoginPerMinute)))
-    throw new AppError('RATE_LIMITED');
+  await limitAuthAttempts(c, 'login');
   const input = parseInput(loginInput, values);
   const result = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
-  setCookie(c, cookieNames(config.cookieSecure).session, result.sessionToken, {
+  setSessionCookie(c, result.sessionToken);
+  return result;
+}
+
+/** The session cookie (HttpOnly, SameSite=Lax, Secure when configured) — at sign-in and when the token rotates. */
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  const { config } = c.get('deps');
+  setCookie(c, cookieNames(config.cookieSecure).session, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
     secure: config.cookieSecure,
   });
-  return result;
 }

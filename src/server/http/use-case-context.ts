@@ -1,15 +1,14 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../core/platform/actor.ts';
-import type { SecuritySettings, UseCaseContext } from '../../use-cases/platform/context.ts';
+import { defaultSecurity, type SecuritySettings, type UseCaseContext } from '../../use-cases/platform/context.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
 
 export function securityOf(config: Config): SecuritySettings {
   return {
+    ...defaultSecurity,
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
-    lockoutThreshold: 5,
-    lockoutMinutes: 15,
   };
 }
 

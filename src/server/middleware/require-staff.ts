@@ -18,7 +18,7 @@ export function requireStaff(mode: 'html' | 'api'): MiddlewareHandler<AppEnv> {
       );
     }
     if (s.mustChangePassword) {
-      // An initial password is known to the administrator who set it: nothing else until it is changed.
+      // A publicly known password (the demo's administrators): nothing else until it is changed.
       if (mode === 'html' && !['/staff/password', '/staff/logout'].includes(c.req.path)) {
         return c.redirect('/staff/password', 303);
       }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { createAgencyInput, updateAgencyInput } from '../../use-cases/platform/agency-input.ts';
 import { changePasswordInput } from '../../use-cases/platform/change-password.ts';
 import { loginInput } from '../../use-cases/platform/login.ts';
-import { resetPasswordInput } from '../../use-cases/platform/reset-password.ts';
+import { activateAccountInput } from '../../use-cases/platform/activate-account.ts';
 import { publicFeedbackInput } from '../../use-cases/platform/submit-public-feedback.ts';
 import { createUserInput, updateUserInput } from '../../use-cases/platform/user-input.ts';
 
@@ -102,7 +102,7 @@ export const apiOperations: ApiOperation[] = [
     method: 'post',
     path: '/api/v1/users',
     operationId: 'createUser',
-    summary: '新增用户',
+    summary: '申请新建账号（无密码、待另一类管理员批准；返回第一段激活码，仅此一次）',
     tag: '用户',
     auth: 'staff',
     body: createUserInput,
@@ -112,7 +112,7 @@ export const apiOperations: ApiOperation[] = [
     method: 'put',
     path: '/api/v1/users/{id}',
     operationId: 'updateUser',
-    summary: '修改用户（带 version）',
+    summary: '修改用户（带 version；增加角色或调整机构须另一类管理员批准，返回 pendingRequest）',
     tag: '用户',
     auth: 'staff',
     body: updateUserInput,
@@ -122,20 +122,55 @@ export const apiOperations: ApiOperation[] = [
     method: 'post',
     path: '/api/v1/users/{id}/password',
     operationId: 'resetPassword',
-    summary: '重置为临时密码（下次登录须修改，结束该用户所有会话）',
+    summary: '申请重置密码（返回第一段激活码；系统管理员批准后原密码失效）',
     tag: '用户',
     auth: 'staff',
-    body: resetPasswordInput,
     permission: 'user.resetPassword',
   },
   {
     method: 'post',
     path: '/api/v1/users/{id}/unlock',
     operationId: 'unlockUser',
-    summary: '解除账号锁定',
+    summary: '清除该账号的登录失败记录',
     tag: '用户',
     auth: 'staff',
     permission: 'user.unlock',
+  },
+  {
+    method: 'get',
+    path: '/api/v1/account-requests',
+    operationId: 'listAccountRequests',
+    summary: '待批准的账号申请（新建、授权、重置）',
+    tag: '用户',
+    auth: 'staff',
+    permission: 'user.approveRequest',
+  },
+  {
+    method: 'post',
+    path: '/api/v1/account-requests/{id}/approve',
+    operationId: 'approveAccountRequest',
+    summary: '批准申请（须为另一类管理员；新建与重置返回第二段激活码，仅此一次）',
+    tag: '用户',
+    auth: 'staff',
+    permission: 'user.approveRequest',
+  },
+  {
+    method: 'post',
+    path: '/api/v1/account-requests/{id}/reject',
+    operationId: 'rejectAccountRequest',
+    summary: '驳回申请（发起人可撤回）',
+    tag: '用户',
+    auth: 'staff',
+    permission: 'user.approveRequest',
+  },
+  {
+    method: 'post',
+    path: '/api/v1/activation',
+    operationId: 'activateAccount',
+    summary: '激活账号：登录名 + 两段激活码，设置本人密码（一次性、会过期、限流）',
+    tag: '会话',
+    auth: 'public',
+    body: activateAccountInput,
   },
   {
     method: 'get',

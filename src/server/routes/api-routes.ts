@@ -12,7 +12,11 @@ import { listVisibleSubmissions } from '../../use-cases/platform/list-submission
 import { getUserForStaff, listVisibleUsers } from '../../use-cases/platform/list-users.ts';
 import { logout } from '../../use-cases/platform/logout.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../use-cases/platform/submit-public-feedback.ts';
-import { resetPassword, resetPasswordInput } from '../../use-cases/platform/reset-password.ts';
+import { resetPassword } from '../../use-cases/platform/reset-password.ts';
+import { activateAccount, activateAccountInput } from '../../use-cases/platform/activate-account.ts';
+import { approveAccountRequest } from '../../use-cases/platform/approve-account-request.ts';
+import { listAccountRequests } from '../../use-cases/platform/list-account-requests.ts';
+import { rejectAccountRequest } from '../../use-cases/platform/reject-account-request.ts';
 import { unlockUser } from '../../use-cases/platform/unlock-user.ts';
 import { updateAgency } from '../../use-cases/platform/update-agency.ts';
 import { updateUser } from '../../use-cases/platform/update-user.ts';
@@ -23,9 +27,10 @@ import { referenceOf } from '../../use-cases/platform/submit-public-feedback.ts'
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from '../http/cookie-names.ts';
 import { parseInput } from '../http/parse-input.ts';
-import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
+import { limitAuthAttempts } from '../http/limit-auth-attempts.ts';
+import { presentAccountRequest, presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
-import { startSession } from '../http/start-session.ts';
+import { setSessionCookie, startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
 
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -61,8 +66,10 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.post('/me/password', staff, async (c) => {
-    await changePassword(useCaseContext(c), parseInput(changePasswordInput, await jsonBody(c)));
-    return c.json({ ok: true });
+    const input = parseInput(changePasswordInput, await jsonBody(c));
+    const session = await changePassword(useCaseContext(c), input, c.req.header('user-agent') ?? '');
+    setSessionCookie(c, session.sessionToken);
+    return c.json({ ok: true, csrfToken: session.csrfToken });
   });
 
   api.get('/agencies', async (c) =>
@@ -97,18 +104,55 @@ export function apiRoutes(): Hono<AppEnv> {
   );
 
   api.post('/users', staff, async (c) => {
-    const row = await createUser(useCaseContext(c), parseInput(createUserInput, await jsonBody(c)));
-    return c.json(presentUser(row), 201);
+    const r = await createUser(useCaseContext(c), parseInput(createUserInput, await jsonBody(c)));
+    // The requester's half of the activation code, shown once (dual control: the approver gets the other half).
+    return c.json(
+      {
+        ...presentUser(r.user),
+        request: presentAccountRequest(r.request),
+        activationCodePart1: r.codePart1,
+        activationCodePart2: r.codePart2,
+      },
+      201,
+    );
   });
 
   api.put('/users/:id', staff, async (c) => {
-    const row = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
-    return c.json(presentUser(row));
+    const r = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
+    return c.json({ ...presentUser(r.user), pendingRequest: r.pending ? presentAccountRequest(r.pending) : null });
   });
 
   api.post('/users/:id/password', staff, async (c) => {
-    await resetPassword(useCaseContext(c), c.req.param('id'), parseInput(resetPasswordInput, await jsonBody(c)));
+    const r = await resetPassword(useCaseContext(c), c.req.param('id'));
+    return c.json(
+      {
+        request: presentAccountRequest(r.request),
+        activationCodePart1: r.codePart1,
+        activationCodePart2: r.codePart2,
+      },
+      201,
+    );
+  });
+
+  api.get('/account-requests', staff, async (c) => {
+    const rows = await listAccountRequests(useCaseContext(c));
+    return c.json({ items: rows.map((r) => ({ ...presentAccountRequest(r), canDecide: r.canDecide })) });
+  });
+
+  api.post('/account-requests/:id/approve', staff, async (c) => {
+    const r = await approveAccountRequest(useCaseContext(c), c.req.param('id'));
+    return c.json({ request: presentAccountRequest(r.request), activationCodePart2: r.codePart2 });
+  });
+
+  api.post('/account-requests/:id/reject', staff, async (c) => {
+    await rejectAccountRequest(useCaseContext(c), c.req.param('id'));
     return c.json({ ok: true });
+  });
+
+  api.post('/activation', async (c) => {
+    await limitAuthAttempts(c, 'activate');
+    const r = await activateAccount(useCaseContext(c), parseInput(activateAccountInput, await jsonBody(c)));
+    return c.json({ ok: true, login: r.login });
   });
 
   api.post('/users/:id/unlock', staff, async (c) => {

@@ -12,6 +12,7 @@ import { requireStaff } from '../middleware/require-staff.ts';
 import { auditPage } from '../views/platform/audit-pages.ts';
 import { html } from 'hono/html';
 import { dashboardPage, submissionsTable } from '../views/platform/staff-pages.ts';
+import { staffAccountRequestRoutes } from './platform/staff-account-request-routes.ts';
 import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
 import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
@@ -54,5 +55,6 @@ export function staffRoutes(): Hono<AppEnv> {
 
   app.route('/agencies', staffAgencyRoutes());
   app.route('/users', staffUserRoutes());
+  app.route('/account-requests', staffAccountRequestRoutes());
   return app;
 }

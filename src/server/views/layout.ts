@@ -16,9 +16,11 @@ export interface Chrome {
   csrfToken: string;
   /** Which nav entry is current. */
   current?: string;
+  /** Demo data is loaded: the banner says so on every page, portal and back office. */
+  demo: boolean;
 }
 
-export const cssHref = '/static/site.css?v=1';
+export const cssHref = '/static/site.css?v=2';
 
 export function layout(chrome: Chrome, body: Html): Html {
   const classes = [chrome.fontSize === 'm' ? '' : `fs-${chrome.fontSize}`, chrome.highContrast ? 'hc' : '']
@@ -36,6 +38,7 @@ export function layout(chrome: Chrome, body: Html): Html {
       <body>
         <a class="skip-link" href="#main">跳到主要内容</a>
         <header class="topbar" role="banner">
+          ${chrome.demo ? demoBanner : ''}
           <div class="wrap">
             <a class="brand" href="${chrome.area === 'staff' ? '/staff' : '/'}"
               >${siteName}<small>${chrome.area === 'staff' ? '工作人员后台' : '政府信息公开专栏'}</small></a
@@ -51,6 +54,13 @@ export function layout(chrome: Chrome, body: Html): Html {
       </body>
     </html>`;
 }
+
+const demoBanner = html`<div class="demo-banner" role="note">
+  <div class="wrap">
+    <strong>演示环境</strong
+    >：本站载入的是演示数据（无锡市滨湖区），机构信息和账号均为虚构，演示账号的密码是公开的。请勿录入真实信息，勿用于生产。
+  </div>
+</div>`;
 
 function prefsBar(chrome: Chrome): Html {
   const back = encodeURIComponent(chrome.path);
@@ -103,6 +113,7 @@ function staffNav(chrome: Chrome): Html {
         ${scopeOf(a, 'submission.read') ? navItem('/staff/submissions', '留言与纠错', 'submissions', chrome.current) : ''}
         ${scopeOf(a, 'agency.read') || scopeOf(a, 'agency.updateGuide') ? navItem('/staff/agencies', '机构管理', 'agencies', chrome.current) : ''}
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}
+        ${scopeOf(a, 'user.approveRequest') ? navItem('/staff/account-requests', '待批准申请', 'requests', chrome.current) : ''}
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
         ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
         <li>

@@ -15,6 +15,8 @@ a:hover{color:var(--blue-dark)}
 :focus-visible{outline:3px solid #f0a400;outline-offset:2px}
 .skip-link{position:absolute;left:-9999px;top:0;background:#fff;color:var(--blue);padding:.5rem 1rem;z-index:10}
 .skip-link:focus{left:1rem;top:1rem}
+.demo-banner{background:#fff4ce;color:#3d2e00;border-bottom:2px solid #c99a00;padding:.45rem 0;font-size:.95rem}
+.topbar .demo-banner .wrap{display:block}
 .topbar{border-top:4px solid var(--red);background:var(--blue);color:#fff}
 .topbar .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
 .brand{color:#fff;text-decoration:none;font-size:1.35rem;font-weight:700;letter-spacing:.05em;padding:.8rem 0}
@@ -60,6 +62,8 @@ fieldset label{font-weight:400 !important;display:inline-block !important;margin
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}
 .card{border:1px solid var(--line);padding:.8rem 1rem;background:#fafbfd}
 footer{text-align:center;color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
+.code-part{font-family:ui-monospace,Consolas,monospace;font-size:1.6rem;letter-spacing:.12em;background:#f4f6f9;border:1px dashed var(--line);padding:.4rem .8rem;display:inline-block}
+form.inline{display:inline-block;margin-right:.5rem}
 code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.9em;word-break:break-all}
 html.hc body{background:#000;color:#fff}
 html.hc main,html.hc .card{background:#000;border-color:#fff}
@@ -70,6 +74,7 @@ html.hc th,html.hc td{border-color:#fff}
 html.hc .topbar,html.hc nav.main-nav{background:#000;border-bottom:1px solid #fff}
 html.hc .muted,html.hc dl.guide dt,html.hc .kind,html.hc form.stacked .hint{color:#ddd}
 html.hc .notice{background:#111;color:#fff}
+html.hc .demo-banner,html.hc .code-part{background:#111;color:#ff0}
 html.hc input,html.hc select,html.hc textarea{background:#000;color:#fff;border-color:#fff}
 html.hc .button,html.hc button{background:#ff0;color:#000;border-color:#ff0}
 @media (max-width:600px){main{margin:0;border:0;padding:1rem}dl.guide{grid-template-columns:1fr}dl.guide dd{margin-bottom:.5rem}}

@@ -1,4 +1,5 @@
 import type { Actor } from '../../core/platform/actor.ts';
+import { defaultThrottleLimits, type ThrottleLimits } from '../../core/platform/login-throttle.ts';
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 
@@ -7,15 +8,20 @@ export interface SecuritySettings {
   sessionIdleMinutes: number;
   /** Absolute session lifetime, whatever the activity. */
   sessionMaxHours: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
+  /** Failed sign-ins allowed per address (and per address and login) — see login-throttle.ts. */
+  throttle: ThrottleLimits;
+  /** How long a one-time activation code for a new account stays valid after approval. */
+  activationCodeHours: number;
+  /** How long a code issued by a password reset stays valid after approval. */
+  resetCodeHours: number;
 }
 
 export const defaultSecurity: SecuritySettings = {
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
+  throttle: defaultThrottleLimits,
+  activationCodeHours: 72,
+  resetCodeHours: 24,
 };
 
 /**

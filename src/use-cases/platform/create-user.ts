@@ -1,45 +1,59 @@
 import { addUser } from './add-records.ts';
 import { AppError } from '../../core/platform/app-error.ts';
-import { passwordProblems } from '../../core/platform/password-rule.ts';
+import { credentialNeedsApproval } from '../../core/platform/dual-control.ts';
 import { can } from '../../core/platform/policy.ts';
 import { isAdminRole, roleSetProblem } from '../../core/platform/roles.ts';
 import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import { findUserByLogin } from '../../db/repositories/platform/user-repository.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { type UseCaseContext } from './context.ts';
-import { hashPassword } from './password-hash.ts';
+import { fileAccountRequest, type FiledRequest } from './file-account-request.ts';
 import { newId } from './session-token.ts';
 import type { CreateUserInput } from './user-input.ts';
 
+export type CreatedUser = FiledRequest & { user: UserRow };
+
 /**
- * Creates a staff account. The system administrator creates accounts with business roles; an administrator
- * role (三员) can only be handed out by the security administrator. The new user must change the initial
- * password at first login.
+ * Requests a new staff account. The system administrator requests accounts with business roles, the security
+ * administrator accounts with an administrator role (三员分立). Nobody sets a password for someone else: the
+ * account is created without one and without its roles, and a request goes to an administrator of the other
+ * kind. On approval the roles apply and the approver receives the second half of the activation code; the
+ * person sets their own password with both halves (activate-account.ts).
  */
-export async function createUser(ctx: UseCaseContext, input: CreateUserInput): Promise<UserRow> {
+export async function createUser(ctx: UseCaseContext, input: CreateUserInput): Promise<CreatedUser> {
   const agency = await findAgency(ctx.db, input.agencyId);
   if (!agency) throw new AppError('VALIDATION', undefined, { agencyId: '所属机构不存在' });
   const scoped = { agencyId: agency.id, agencyPath: agency.path };
-  const wantsAdmin = input.roles.some(isAdminRole);
+  const roles = [...new Set(input.roles)];
+  const wantsAdmin = roles.some(isAdminRole);
   if (!can(ctx.actor, wantsAdmin ? 'user.grantAdminRole' : 'user.create', scoped)) throw new AppError('FORBIDDEN');
-  const roleProblem = roleSetProblem(input.roles);
+  const roleProblem = roleSetProblem(roles);
   if (roleProblem) throw new AppError('VALIDATION', undefined, { roles: roleProblem });
-  const pw = passwordProblems(input.initialPassword, input.login);
-  if (pw.length > 0) throw new AppError('VALIDATION', undefined, { initialPassword: pw.join('；') });
   if (await findUserByLogin(ctx.db, input.login)) {
     throw new AppError('VALIDATION', undefined, { login: '该登录名已被使用' });
   }
-  const hash = await hashPassword(input.initialPassword);
-  return ctx.db.transaction().execute((trx) =>
-    addUser(trx, ctx, {
+  const needsApproval = credentialNeedsApproval(roles);
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await addUser(trx, ctx, {
       id: newId(),
       login: input.login,
       display_name: input.displayName,
-      password_hash: hash,
+      // No password until the person activates the account with the two halves of the code.
+      password_hash: '',
       agency_id: agency.id,
-      roles: JSON.stringify([...new Set(input.roles)]),
-      must_change_password: 1,
+      // No roles until a second administrator approves.
+      roles: JSON.stringify(needsApproval ? [] : roles),
+      must_change_password: 0,
       is_demo: 0,
-    }),
-  );
+    });
+    const filed = await fileAccountRequest(trx, ctx, {
+      kind: 'create',
+      userId: user.id,
+      roles,
+      agencyId: agency.id,
+      needsApproval,
+      codeHours: ctx.security.activationCodeHours,
+    });
+    return { ...filed, user };
+  });
 }

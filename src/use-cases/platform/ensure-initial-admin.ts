@@ -1,18 +1,22 @@
 import { addAgency, addUser } from './add-records.ts';
-import { randomInt } from 'node:crypto';
-import { passwordProblems } from '../../core/platform/password-rule.ts';
 import type { AdminRole } from '../../core/platform/roles.ts';
-import type { Db } from '../../db/schema.ts';
+import { findLiveCode, insertAccountRequest } from '../../db/repositories/platform/account-request-repository.ts';
+import { getSetting, setSetting } from '../../db/repositories/platform/setting-repository.ts';
+import { findUser } from '../../db/repositories/platform/user-repository.ts';
+import type { Db, Executor } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
+import { hashCodePart, newCodePart } from './code-parts.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
-import { hashPassword } from './password-hash.ts';
+import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
 
 export interface InitialAccount {
   login: string;
   role: AdminRole;
-  /** Set when the password was generated here and must be shown once. */
-  generatedPassword: string | null;
+  /** The two halves of the one-time activation code, shown once on the server's console. */
+  codePart1: string;
+  codePart2: string;
+  expiresAt: string;
 }
 
 const accounts: { login: string; displayName: string; role: AdminRole }[] = [
@@ -21,30 +25,23 @@ const accounts: { login: string; displayName: string; role: AdminRole }[] = [
   { login: 'auditor', displayName: '审计管理员', role: 'auditadmin' },
 ];
 
+const label = '系统（初始化）';
+const bootstrapKey = 'bootstrap_admins';
+
 /**
- * An empty installation (GONGKAI_DEMO=0) gets one root agency to be renamed and the three administrators of
- * 三员分立 — all three are needed from the start, since only the security administrator can hand out
- * administrator roles. `admin`'s password may come from GONGKAI_ADMIN_PASSWORD; the others (and admin's
- * without it) are generated and printed once. Every one must be changed at first login.
+ * An empty installation (no demo) gets one root agency to be renamed and the three administrators of 三员分立 —
+ * all three from the start, since each kind approves what the other requests. Nobody knows their passwords:
+ * each account gets a one-time activation code (both halves), printed once on the server's console, with which
+ * its holder sets the password at /staff/activate. Whoever can read that console runs the server and holds
+ * the database anyway; the codes are the one place where no second administrator exists yet.
  */
 export async function ensureInitialAdmin(
   db: Db,
   clock: () => Date,
-  adminPassword: string | undefined,
   auditKeys: AuditKeyring,
 ): Promise<InitialAccount[]> {
-  if (adminPassword !== undefined) {
-    const problems = passwordProblems(adminPassword, 'admin');
-    if (problems.length > 0) throw new Error(`GONGKAI_ADMIN_PASSWORD 不符合密码规则：${problems.join('；')}`);
-  }
-  const plan = accounts.map((a) => {
-    const generated = a.role === 'sysadmin' && adminPassword !== undefined ? null : generatePassword();
-    return { ...a, generated, password: generated ?? adminPassword ?? '' };
-  });
-  const hashes = await Promise.all(plan.map((p) => hashPassword(p.password)));
   const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity, auditKeys };
-  const label = '系统（初始化）';
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const id = newId();
     await addAgency(
       trx,
@@ -69,38 +66,80 @@ export async function ensureInitialAdmin(
       },
       label,
     );
-    for (const [i, p] of plan.entries()) {
-      await addUser(
+    const out: InitialAccount[] = [];
+    const ids: string[] = [];
+    for (const a of accounts) {
+      const user = await addUser(
         trx,
         ctx,
         {
           id: newId(),
-          login: p.login,
-          display_name: p.displayName,
-          password_hash: hashes[i] ?? '',
+          login: a.login,
+          display_name: a.displayName,
+          password_hash: '',
           agency_id: id,
-          roles: JSON.stringify([p.role]),
-          must_change_password: 1,
+          roles: JSON.stringify([a.role]),
+          must_change_password: 0,
           is_demo: 0,
         },
         label,
       );
+      ids.push(user.id);
+      out.push({ login: a.login, role: a.role, ...(await issueBootstrapCode(trx, ctx, user.id)) });
     }
+    await setSetting(trx, bootstrapKey, JSON.stringify(ids));
+    return out;
   });
-  return plan.map((p) => ({ login: p.login, role: p.role, generatedPassword: p.generated }));
 }
 
-function generatePassword(): string {
-  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '@#%+=!'];
-  const chars: string[] = [];
-  for (let i = 0; i < 16; i++) {
-    const set = sets[i % sets.length] ?? '';
-    chars.push(set[randomInt(set.length)] ?? 'x');
+/**
+ * At every start: a first administrator who has never activated the account and has no live code (it ran out)
+ * gets a fresh one on the console — an installation never ends up with nobody able to sign in.
+ */
+export async function reissueBootstrapCodes(
+  db: Db,
+  clock: () => Date,
+  auditKeys: AuditKeyring,
+): Promise<InitialAccount[]> {
+  const ids = JSON.parse((await getSetting(db, bootstrapKey)) ?? '[]') as string[];
+  const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity, auditKeys };
+  const out: InitialAccount[] = [];
+  for (const id of ids) {
+    const user = await findUser(db, id);
+    if (!user || user.password_hash !== '' || user.disabled || user.last_login_at) continue;
+    if (await findLiveCode(db, id, clock().toISOString())) continue;
+    const role = JSON.parse(user.roles) as AdminRole[];
+    const code = await db.transaction().execute((trx) => issueBootstrapCode(trx, ctx, id));
+    out.push({ login: user.login, role: role[0] ?? 'sysadmin', ...code });
   }
-  // Shuffle so the character classes are not in a fixed pattern.
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
-  }
-  return chars.join('');
+  return out;
+}
+
+async function issueBootstrapCode(trx: Executor, ctx: UseCaseContext, userId: string) {
+  const codePart1 = newCodePart();
+  const codePart2 = newCodePart();
+  const at = ctx.clock();
+  const expiresAt = new Date(at.getTime() + ctx.security.activationCodeHours * 3_600_000).toISOString();
+  const request = await insertAccountRequest(trx, {
+    id: newId(),
+    kind: 'create',
+    user_id: userId,
+    roles: null,
+    agency_id: null,
+    requested_by: null,
+    requester_role: null,
+    requested_at: at.toISOString(),
+    status: 'approved',
+    code1_hash: hashCodePart(codePart1),
+    code2_hash: hashCodePart(codePart2),
+    code_expires_at: expiresAt,
+  });
+  await recordAudit(trx, ctx, {
+    action: 'account.bootstrapCode',
+    entity: 'user',
+    entityId: userId,
+    actorLabel: label,
+    after: { request_id: request.id, expires_at: expiresAt },
+  });
+  return { codePart1, codePart2, expiresAt };
 }

@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../core/platform/app-error.ts';
 import type { Actor } from '../../core/platform/actor.ts';
-import { insertSession } from '../../db/repositories/platform/session-repository.ts';
-import {
-  countFailedLogin,
-  findUser,
-  findUserByLogin,
-  lockUser,
-  recordSuccessfulLogin,
-} from '../../db/repositories/platform/user-repository.ts';
+import { findUserByLogin, recordSuccessfulLogin } from '../../db/repositories/platform/user-repository.ts';
 import { actorFromUser } from './actor-from-user.ts';
 import { nowIso, type UseCaseContext } from './context.ts';
-import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
+import { openSession } from './open-session.ts';
+import { checkPassword } from './password-hash.ts';
 import { recordAudit } from './record-audit.ts';
-import { hashSecret, newSecret } from './session-token.ts';
+import { attemptSucceeded, beginAttempt } from './throttle-attempt.ts';
 
 export const loginInput = z.object({
   login: z.string().trim().min(1, '请填写登录名').max(64),
@@ -35,102 +29,46 @@ export interface LoginResult {
 }
 
 /**
- * Signs a staff member in. 等保 2.0 身份鉴别: after `lockoutThreshold` consecutive failures the account is
- * locked for `lockoutMinutes`; every attempt, success or failure, and every lockout is in the audit trail.
+ * Signs a staff member in. 等保 2.0 身份鉴别 (登录失败处理): repeated failures are throttled per client address
+ * (throttle-attempt.ts), never by locking the account — anyone could trigger such a lock. Unknown, disabled and
+ * not yet activated logins answer exactly like a wrong password, after the same password hashing work, so
+ * neither the answer nor its time tells which logins exist. Every attempt is in the audit trail.
  */
 export async function login(ctx: UseCaseContext, input: LoginInput): Promise<LoginResult> {
   const loginName = input.login.trim().toLowerCase();
-  const user = await findUserByLogin(ctx.db, loginName);
-  const now = ctx.clock();
   const label = `登录名 ${loginName}`;
+  const attempt = await beginAttempt(ctx, loginName, 'login');
+  const user = await findUserByLogin(ctx.db, loginName);
+  const usable = user && user.disabled === 0 && user.password_hash !== '' ? user : undefined;
+  const ok = await checkPassword(input.password, usable?.password_hash ?? null);
 
-  if (!user || user.disabled) {
-    await burnPasswordCheck(input.password);
+  if (!usable || !ok) {
+    const reason = !user
+      ? 'unknown'
+      : user.disabled
+        ? 'disabled'
+        : user.password_hash === ''
+          ? 'notActivated'
+          : 'password';
     await ctx.db.transaction().execute((trx) =>
       recordAudit(trx, ctx, {
         action: 'auth.loginFailed',
         entity: 'user',
         entityId: user?.id ?? null,
         actorLabel: label,
-        after: { login: loginName, reason: user ? 'disabled' : 'unknown' },
+        after: { login: loginName, reason },
       }),
     );
     throw new AppError('INVALID_CREDENTIALS');
   }
 
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    await ctx.db.transaction().execute((trx) =>
-      recordAudit(trx, ctx, {
-        action: 'auth.loginRefusedLocked',
-        entity: 'user',
-        entityId: user.id,
-        actorLabel: label,
-      }),
-    );
-    throw lockedError(user.locked_until);
-  }
-
-  const ok = await verifyPassword(input.password, user.password_hash);
-  if (!ok) {
-    const at = nowIso(ctx);
-    const lockedUntil = await ctx.db.transaction().execute(async (trx) => {
-      const { failedAttempts, lockedUntil: current } = await countFailedLogin(trx, user.id, at);
-      await recordAudit(trx, ctx, {
-        action: 'auth.loginFailed',
-        entity: 'user',
-        entityId: user.id,
-        actorLabel: label,
-        after: { failed_attempts: failedAttempts },
-      });
-      if (current) return current; // locked meanwhile by a parallel attempt
-      if (failedAttempts < ctx.security.lockoutThreshold) return null;
-      const until = new Date(now.getTime() + ctx.security.lockoutMinutes * 60_000).toISOString();
-      if (await lockUser(trx, user.id, until, at)) {
-        await recordAudit(trx, ctx, {
-          action: 'user.locked',
-          entity: 'user',
-          entityId: user.id,
-          actorLabel: '系统',
-          after: { locked_until: until, reason: `连续${failedAttempts}次登录失败` },
-        });
-      }
-      return until;
-    });
-    if (lockedUntil) throw lockedError(lockedUntil);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-
-  const sessionToken = newSecret();
-  const csrfToken = newSecret();
-  const at = nowIso(ctx);
-  const actor = actorFromUser(user);
-  await ctx.db.transaction().execute(async (trx) => {
-    // Re-checked inside the transaction: a lock set by a parallel failed attempt since we read the user wins.
-    if (!(await recordSuccessfulLogin(trx, user.id, at))) {
-      throw lockedError((await findUser(trx, user.id))?.locked_until ?? at);
-    }
-    await insertSession(trx, {
-      id_hash: hashSecret(sessionToken),
-      user_id: user.id,
-      csrf_token: csrfToken,
-      created_at: at,
-      last_seen_at: at,
-      expires_at: new Date(now.getTime() + ctx.security.sessionIdleMinutes * 60_000).toISOString(),
-      ip: ctx.ip,
-      user_agent: input.userAgent.slice(0, 300),
-    });
-    await recordAudit(trx, { ...ctx, actor }, { action: 'auth.login', entity: 'user', entityId: user.id });
+  const actor = actorFromUser(usable);
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    await attemptSucceeded(trx, attempt);
+    await recordSuccessfulLogin(trx, usable.id, nowIso(ctx));
+    const s = await openSession(trx, ctx, usable.id, input.userAgent);
+    await recordAudit(trx, { ...ctx, actor }, { action: 'auth.login', entity: 'user', entityId: usable.id });
+    return s;
   });
-  return { sessionToken, csrfToken, actor, mustChangePassword: user.must_change_password === 1 };
-}
-
-function lockedError(until: string): AppError {
-  const t = new Date(until);
-  const hhmm = t.toLocaleTimeString('zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
-  return new AppError('ACCOUNT_LOCKED', `连续多次登录失败，账号已锁定，请于${hhmm}（北京时间）后再试或联系安全管理员`);
+  return { ...session, actor, mustChangePassword: usable.must_change_password === 1 };
 }

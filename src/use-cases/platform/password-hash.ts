@@ -30,9 +30,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of nothing, verified against when the login does not exist, so timing does not reveal accounts. */
+/** A hash of nothing, checked against when an account has no usable password. */
 let dummy: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummy ??= hashPassword('dummy-password-not-used');
-  await verifyPassword(password, await dummy);
+
+/**
+ * Checks a password against a stored hash — or, when there is none (unknown login, disabled account, account
+ * awaiting activation), against a dummy hash with the same parameters and answers false: every case costs one
+ * scrypt, so the time taken does not tell whether a login exists.
+ */
+export async function checkPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored === null || !stored.startsWith('scrypt$')) {
+    dummy ??= hashPassword('dummy-password-not-used');
+    await verifyPassword(password, await dummy);
+    return false;
+  }
+  return verifyPassword(password, stored);
 }

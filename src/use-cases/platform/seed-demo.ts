@@ -1,6 +1,7 @@
 import { addAgency, addUser } from './add-records.ts';
 import { setSetting } from '../../db/repositories/platform/setting-repository.ts';
 import { insertSubmissionOnce } from '../../db/repositories/platform/submission-repository.ts';
+import { isAdminRole } from '../../core/platform/roles.ts';
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
@@ -53,7 +54,7 @@ export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyrin
           office_hours: demoOfficeHours,
           phone: a.phone,
           fax: a.fax,
-          online_channel: '无锡市滨湖区人民政府门户网站“政府信息公开”专栏在线申请',
+          online_channel: '暂未开通网上申请，请以信函、当面或电子邮件方式提出申请',
           email: `gk${a.orgBody}@example.gov.cn`,
           report_deadline: '01-31',
           sort_order: i,
@@ -75,7 +76,8 @@ export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyrin
           password_hash: hashes[i] ?? '',
           agency_id: agency.id,
           roles: JSON.stringify(u.roles),
-          must_change_password: 0,
+          // The demo password is public: an administrator of the demo must replace it before anything else.
+          must_change_password: u.roles.some(isAdminRole) ? 1 : 0,
           is_demo: 1,
         },
         label,

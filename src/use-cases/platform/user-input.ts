@@ -12,7 +12,6 @@ export const createUserInput = z.object({
   displayName: z.string().trim().min(2, '请填写姓名').max(40, '姓名过长'),
   agencyId: z.string().min(1, '请选择所属机构'),
   roles,
-  initialPassword: z.string().min(1, '请设置初始密码'),
 });
 
 export const updateUserInput = z.object({

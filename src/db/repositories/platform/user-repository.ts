@@ -82,63 +82,9 @@ export async function updateUserVersioned(
     .executeTakeFirst();
 }
 
-/**
- * Login bookkeeping: counters, lock and last login. Not versioned — a failed login must not make an
- * administrator's pending edit of the account conflict.
- */
-export async function setLoginState(
-  ex: Executor,
-  id: string,
-  state: { failed_attempts: number; locked_until: string | null; last_login_at?: string },
-): Promise<void> {
-  await ex.updateTable('users').set(state).where('id', '=', id).execute();
-}
-
-/**
- * Counts one failed login atomically (parallel guesses cannot undercount). A lock that has run out restarts
- * the count at 1. Returns the new count and the lock still in force, if any.
- */
-export async function countFailedLogin(
-  ex: Executor,
-  id: string,
-  nowIso: string,
-): Promise<{ failedAttempts: number; lockedUntil: string | null }> {
-  const expired = sql<boolean>`locked_until IS NOT NULL AND locked_until <= ${nowIso}`;
-  const r = await ex
-    .updateTable('users')
-    .set({
-      failed_attempts: sql<number>`CASE WHEN ${expired} THEN 1 ELSE failed_attempts + 1 END`,
-      locked_until: sql<string | null>`CASE WHEN ${expired} THEN NULL ELSE locked_until END`,
-    })
-    .where('id', '=', id)
-    .returning(['failed_attempts', 'locked_until'])
-    .executeTakeFirstOrThrow();
-  return { failedAttempts: Number(r.failed_attempts), lockedUntil: r.locked_until };
-}
-
-/** Locks the account unless it is already locked; true if this call set the lock. */
-export async function lockUser(ex: Executor, id: string, untilIso: string, nowIso: string): Promise<boolean> {
-  const r = await ex
-    .updateTable('users')
-    .set({ locked_until: untilIso, failed_attempts: 0 })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
-/**
- * Records a successful login — only if the account is not locked at this moment (a lock set by a parallel
- * failed attempt wins). False when locked.
- */
-export async function recordSuccessfulLogin(ex: Executor, id: string, nowIso: string): Promise<boolean> {
-  const r = await ex
-    .updateTable('users')
-    .set({ failed_attempts: 0, locked_until: null, last_login_at: nowIso })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+/** Records a successful sign-in. */
+export async function recordSuccessfulLogin(ex: Executor, id: string, nowIso: string): Promise<void> {
+  await ex.updateTable('users').set({ last_login_at: nowIso }).where('id', '=', id).execute();
 }
 
 export async function countUsers(ex: Executor): Promise<number> {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { isAppError } from '../../../core/platform/app-error.ts';
+import { activateAccount, activateAccountInput } from '../../../use-cases/platform/activate-account.ts';
 import { changePassword, changePasswordInput } from '../../../use-cases/platform/change-password.ts';
 import { logout } from '../../../use-cases/platform/logout.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -9,10 +10,11 @@ import { cookieNames } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
-import { startSession } from '../../http/start-session.ts';
+import { limitAuthAttempts } from '../../http/limit-auth-attempts.ts';
+import { setSessionCookie, startSession } from '../../http/start-session.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { emptyForm } from '../../views/form-parts.ts';
-import { loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
+import { activatePage, loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
 
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
@@ -27,7 +29,9 @@ export function staffAuthRoutes(): Hono<AppEnv> {
       ? '登录已超时，请重新登录。'
       : c.req.query('bye')
         ? '您已安全退出。'
-        : undefined;
+        : c.req.query('activated')
+          ? '账号已激活，请用您设置的密码登录。'
+          : undefined;
     const chrome = chromeFor(c, '工作人员登录', 'staff', 'login', true);
     return renderPage(c, chrome, loginPage(emptyForm, csrfTokenFor(c), safeNext(c.req.query('next')), notice));
   });
@@ -47,6 +51,25 @@ export function staffAuthRoutes(): Hono<AppEnv> {
     }
   });
 
+  app.get('/activate', (c) => {
+    const chrome = chromeFor(c, '激活账号', 'staff', 'activate', true);
+    return renderPage(c, chrome, activatePage(emptyForm, csrfTokenFor(c)));
+  });
+
+  app.post('/activate', async (c) => {
+    const values = formObject(await c.req.parseBody());
+    try {
+      await limitAuthAttempts(c, 'activate');
+      await activateAccount(useCaseContext(c), parseInput(activateAccountInput, values));
+      return c.redirect('/staff/login?activated=1', 303);
+    } catch (e) {
+      if (!isAppError(e) || !['INVALID_CREDENTIALS', 'RATE_LIMITED', 'VALIDATION'].includes(e.code)) throw e;
+      const state = { values: { login: values['login'] }, errors: e.fields ?? {}, message: e.message };
+      const chrome = chromeFor(c, '激活账号', 'staff', 'activate', true);
+      return renderPage(c, chrome, activatePage(state, csrfTokenFor(c)), errorStatus[e.code]);
+    }
+  });
+
   app.post('/logout', async (c) => {
     const s = c.get('session');
     const name = cookieNames(c.get('deps').config.cookieSecure).session;
@@ -58,22 +81,18 @@ export function staffAuthRoutes(): Hono<AppEnv> {
   app.get('/password', requireStaff('html'), (c) => {
     const s = c.get('session');
     const forced = s.kind === 'active' && s.mustChangePassword;
-    return renderPage(
-      c,
-      chromeFor(c, '修改密码', 'staff', 'password'),
-      passwordPage(emptyForm, csrfTokenFor(c), forced),
-    );
+    const state = c.req.query('changed') && !forced ? { values: {}, errors: {}, message: '密码已修改' } : emptyForm;
+    return renderPage(c, chromeFor(c, '修改密码', 'staff', 'password'), passwordPage(state, csrfTokenFor(c), forced));
   });
 
   app.post('/password', requireStaff('html'), async (c) => {
     const values = formObject(await c.req.parseBody());
     try {
-      await changePassword(useCaseContext(c), parseInput(changePasswordInput, values));
-      return renderPage(
-        c,
-        chromeFor(c, '修改密码', 'staff', 'password'),
-        passwordPage({ values: {}, errors: {}, message: '密码已修改' }, csrfTokenFor(c), false),
-      );
+      const input = parseInput(changePasswordInput, values);
+      const session = await changePassword(useCaseContext(c), input, c.req.header('user-agent') ?? '');
+      // Every session ended, this one included: the browser continues with the new token.
+      setSessionCookie(c, session.sessionToken);
+      return c.redirect('/staff/password?changed=1', 303);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
       const state = { values: {}, errors: e.fields ?? {}, message: e.message };

@@ -18,7 +18,31 @@ export function loginPage(state: FormState, csrf: string, next: string, notice?:
       ${textField(state, 'password', '密码', { type: 'password', required: true, autocomplete: 'current-password' })}
       <button type="submit">登录</button>
     </form>
-    <p class="muted">连续5次密码错误，账号将锁定15分钟。长时间未操作将自动退出登录。</p>`;
+    <p class="muted">
+      同一网络地址多次登录失败后，须等待15分钟才能再试。新账号和重置密码后，请先凭两段激活码<a href="/staff/activate"
+        >激活账号</a
+      >。长时间未操作将自动退出登录。
+    </p>`;
+}
+
+/** 激活账号: the person sets their own password with the two halves of the one-time code. */
+export function activatePage(state: FormState, csrf: string): Html {
+  return html`<h1>激活账号</h1>
+    <p>
+      新账号，或密码被重置后，请输入登录名和两段激活码，设置自己的密码。两段激活码分别由两位管理员交付（发起的管理员一段、批准的管理员一段），任何一位管理员都不知道完整的激活码，也不知道您的密码。
+    </p>
+    ${errorSummary(state)}
+    <form class="stacked" method="post" action="/staff/activate">
+      ${csrfField(csrf)} ${textField(state, 'login', '登录名', { required: true, autocomplete: 'username' })}
+      ${textField(state, 'code1', '第一段激活码', { required: true, autocomplete: 'off', hint: '12位字母或数字，如 ABCD-EFGH-JKMN；不区分大小写' })}
+      ${textField(state, 'code2', '第二段激活码', { required: true, autocomplete: 'off' })}
+      ${textField(state, 'newPassword', '设置密码', { type: 'password', required: true, autocomplete: 'new-password', hint: '不少于10位，至少包含小写字母、大写字母、数字、特殊字符中的三类' })}
+      ${textField(state, 'confirmPassword', '再次填写密码', { type: 'password', required: true, autocomplete: 'new-password' })}
+      <button type="submit">激活</button>
+    </form>
+    <p class="muted">
+      激活码只能使用一次，过期后请联系管理员重新签发。同一网络地址多次失败后，须等待15分钟才能再试。
+    </p>`;
 }
 
 export function passwordPage(state: FormState, csrf: string, forced: boolean): Html {

@@ -7,7 +7,20 @@ import { csrfField, errorSummary, selectField, textField, type FormState } from 
 import type { Html } from '../layout.ts';
 import { beijingTime } from './staff-pages.ts';
 
-export function userListPage(users: UserWithAgency[], canCreate: boolean, nowIso: string, flash?: string): Html {
+export type ListedUser = UserWithAgency & { pending: string[] };
+
+/** The account's state as a person reads it. */
+export function userStatus(u: ListedUser): string {
+  if (u.disabled) return '已停用';
+  if (u.pending.includes('create')) return '待批准';
+  if (u.password_hash === '') return '待激活';
+  const extra = [u.pending.includes('grant') ? '角色变更待批准' : '', u.pending.includes('reset') ? '重置待批准' : '']
+    .filter(Boolean)
+    .join('，');
+  return extra ? `正常（${extra}）` : '正常';
+}
+
+export function userListPage(users: ListedUser[], canCreate: boolean, flash?: string): Html {
   return html`<h1>用户管理</h1>
     ${flash ? html`<div class="notice ok" role="status">${flash}</div>` : ''}
     ${canCreate ? html`<p><a class="button" href="/staff/users/new">新增用户</a></p>` : ''}
@@ -35,9 +48,7 @@ export function userListPage(users: UserWithAgency[], canCreate: boolean, nowIso
                     .map((r) => roleLabels[r])
                     .join('、')}
                 </td>
-                <td>
-                  ${u.disabled ? '已停用' : u.locked_until && u.locked_until > nowIso ? '已锁定' : '正常'}${u.is_demo ? html` <span class="kind">演示</span>` : ''}
-                </td>
+                <td>${userStatus(u)}${u.is_demo ? html` <span class="kind">演示</span>` : ''}</td>
                 <td>${u.last_login_at ? beijingTime(u.last_login_at) : '—'}</td>
               </tr>`,
           )}
@@ -53,7 +64,10 @@ export interface UserFormOptions {
   agencies: AgencyRow[];
   /** Roles offered as checkboxes (the actor may grant). */
   roles: readonly Role[];
-  unlock?: { action: string; resetAction: string; lockedUntil: string | null; failedAttempts: number };
+  /** For the security administrator: clear recorded failures, start a password reset. */
+  security?: { unlockAction: string; resetAction: string; recentFailures: number; windowMinutes: number };
+  /** What waits for approval on this account. */
+  pendingNotice?: string;
 }
 
 export function userFormPage(state: FormState, csrf: string, o: UserFormOptions): Html {
@@ -61,6 +75,8 @@ export function userFormPage(state: FormState, csrf: string, o: UserFormOptions)
   const roleErr = state.errors['roles'];
   return html`<h1>${o.title}</h1>
 ${state.message === '已保存' ? html`<div class="notice ok" role="status">已保存。</div>` : errorSummary(state)}
+${o.pendingNotice ? html`<div class="notice" role="status">${o.pendingNotice}</div>` : ''}
+${o.isNew ? html`<p class="muted">管理员不为他人设置密码。提交后账号须经另一类管理员批准（业务角色由安全管理员批准，管理员角色由系统管理员批准）；批准后您和批准人各得到一段激活码，分别交给本人，由本人激活账号并设置密码。</p>` : ''}
 <form class="stacked" method="post" action="${o.action}">
 ${csrfField(csrf)}
 <input type="hidden" name="version" value="${String(state.values['version'] ?? '')}">
@@ -89,25 +105,23 @@ ${allRoles.map((r) =>
     : '',
 )}
 </fieldset>
-${o.isNew ? textField(state, 'initialPassword', '初始密码', { type: 'password', required: true, autocomplete: 'new-password', hint: '不少于10位，至少三类字符；用户首次登录须修改' }) : html`<label><input type="checkbox" name="disabled" value="1" ${state.values['disabled'] ? raw(' checked') : ''} /> 停用该账号</label>`}
-<button type="submit">保存</button>
+${o.isNew ? '' : html`<label><input type="checkbox" name="disabled" value="1" ${state.values['disabled'] ? raw(' checked') : ''} /> 停用该账号</label>`}
+<button type="submit">${o.isNew ? '提交申请' : '保存'}</button>
 <a class="button secondary" href="/staff/users">返回列表</a>
 </form>
 ${
-  o.unlock
+  o.security
     ? html`<h2>登录安全</h2>
+        <p>近${o.security.windowMinutes}分钟内的登录失败次数（所有地址）：${o.security.recentFailures}</p>
+        <form method="post" action="${o.security.unlockAction}">
+          ${csrfField(csrf)}<button type="submit">清除登录失败记录</button>
+        </form>
+        <h2>重置密码</h2>
         <p>
-          连续失败次数：${o.unlock.failedAttempts}；锁定至：${o.unlock.lockedUntil ? beijingTime(o.unlock.lockedUntil) : '未锁定'}
+          安全管理员不设置、也不知道他人的密码：重置将生成一段激活码交给您，须由系统管理员批准并交付另一段；批准后原密码失效、该用户的所有会话结束，本人凭两段激活码设置新密码。
         </p>
-        <form method="post" action="${o.unlock.action}">${csrfField(csrf)}<button type="submit">解除锁定</button></form>
-        <form class="stacked" method="post" action="${o.unlock.resetAction}">
-          ${csrfField(csrf)}
-          ${textField(state, 'temporaryPassword', '重置为临时密码', {
-            type: 'password',
-            autocomplete: 'new-password',
-            hint: '用户下次登录须修改；该用户的所有会话将立即结束',
-          })}
-          <button type="submit">重置密码</button>
+        <form method="post" action="${o.security.resetAction}">
+          ${csrfField(csrf)}<button type="submit">申请重置密码</button>
         </form>`
     : ''
 }`;

@@ -112,6 +112,35 @@ export interface RateLimitWindowTable {
   hits: number;
 }
 
+/**
+ * One indexed published item (migration 008, docs/search.md): what a search result shows. The index proper is
+ * dialect-specific — SQLite's FTS5 table `search_fts` (rowid = sort_key) or PostgreSQL's `search_vectors` — and
+ * only src/db/repositories/search touches it.
+ */
+export interface SearchDocumentTable {
+  doc_id: string;
+  /** Order within a relevance tier: days since 1970 × 2^20 + slot (src/search/sort-key.ts). */
+  sort_key: number;
+  agency_id: string;
+  agency_path: string;
+  catalogue: string;
+  year: number;
+  doc_number: string;
+  index_number: string;
+  title: string;
+  body: string;
+  /** JSON array of {name, text}. */
+  attachments: string;
+  published_date: string;
+  url: string;
+}
+
+/** PostgreSQL only: the app-built tsvector of one indexed item. */
+export interface SearchVectorTable {
+  sort_key: number;
+  tsv: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -121,6 +150,8 @@ export interface Database {
   public_submissions: PublicSubmissionTable;
   app_settings: AppSettingTable;
   rate_limit_windows: RateLimitWindowTable;
+  search_documents: SearchDocumentTable;
+  search_vectors: SearchVectorTable;
 }
 
 export type Db = Kysely<Database>;
@@ -135,4 +166,5 @@ export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type PublicSubmissionRow = Selectable<PublicSubmissionTable>;
+export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type { Generated };

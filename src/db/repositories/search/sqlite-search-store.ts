@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../schema.ts';
+import { fts5Match } from './fts5-match.ts';
+import { chunks, deleteDocuments, insertDocuments, loadDocuments } from './search-documents-repository.ts';
+import type { IndexedDocument, SearchStore } from './search-store.ts';
+
+/**
+ * SQLite: FTS5 table `search_fts` (rowid = sort_key) over the space-separated tokens. FTS5 walks a match in rowid
+ * order, so ORDER BY rowid DESC LIMIT n is "the newest n" without looking at the other matches.
+ */
+export const sqliteSearchStore: SearchStore = {
+  async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
+    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
+    if (unique.length === 0) return;
+    await removeKeys(ex, await deleteDocuments(ex, unique.map((d) => d.doc.id)));
+    const keys = await insertDocuments(
+      ex,
+      unique.map((d) => d.doc),
+    );
+    for (const part of chunks(unique)) {
+      const values = part.map((d) => sql`(${keys.get(d.doc.id)!}, ${d.tokens.join(' ')})`);
+      await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${sql.join(values)}`.execute(ex);
+    }
+  },
+
+  async remove(ex: Executor, id: string): Promise<boolean> {
+    const keys = await deleteDocuments(ex, [id]);
+    await removeKeys(ex, keys);
+    return keys.length > 0;
+  },
+
+  async count(ex: Executor, expression, limit): Promise<number> {
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
+        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(expression)} LIMIT ${limit})`.execute(ex);
+    return Number(r.rows[0]?.n ?? 0);
+  },
+
+  async keys(ex: Executor, expression, limit): Promise<number[]> {
+    const r = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
+        WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
+    return r.rows.map((row) => Number(row.k));
+  },
+
+  load: loadDocuments,
+
+  async beginBulkLoad(): Promise<void> {
+    // FTS5 merges segments as it goes; nothing to drop.
+  },
+
+  async endBulkLoad(ex: Executor): Promise<void> {
+    // One b-tree per term instead of many small segments: the fastest layout for queries.
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(ex);
+  },
+};
+
+async function removeKeys(ex: Executor, keys: number[]): Promise<void> {
+  for (const part of chunks(keys)) {
+    await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(part)})`.execute(ex);
+  }
+}

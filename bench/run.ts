@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
- * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000); BENCH_ONLY=report|platform.
+ * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000); BENCH_ONLY=report|platform|search
+ * (search: see bench/search-bench.ts for its own settings).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
         rows: [{ name: `未运行：${(error as Error).message}`, value: NaN, unit: '' }],
       });
     }
+  }
+  if (!only || only === 'search') {
+    const { runSearchBench } = await import('./search-bench.ts');
+    sections.push({ title: '全文检索（issue 8）', rows: await runSearchBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const lines = [

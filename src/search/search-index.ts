@@ -1,5 +1,5 @@
 import type { Dialect } from '../db/open-database.ts';
-import type { Executor } from '../db/schema.ts';
+import type { Db, Executor } from '../db/schema.ts';
 import { searchStoreFor } from '../db/repositories/search/search-store-for.ts';
 import type { SearchStore } from '../db/repositories/search/search-store.ts';
 import { indexTokens } from './index-tokens.ts';
@@ -12,7 +12,7 @@ import type {
   SearchResult,
 } from './search-document.ts';
 import { searchPlan } from './search-plan.ts';
-import { containsAny, highlight, snippet } from './snippet.ts';
+import { highlight, snippet } from './snippet.ts';
 import type { TermTokens } from './segment.ts';
 import { dayNumber } from './sort-key.ts';
 
@@ -28,9 +28,12 @@ export interface SearchIndex {
   /** true when the item was in the index. */
   remove(ex: Executor, id: string): Promise<boolean>;
   search(ex: Executor, request: SearchRequest): Promise<SearchResult>;
-  /** Around loading very many documents into an empty index (outside a transaction). */
-  beginBulkLoad(ex: Executor): Promise<void>;
-  endBulkLoad(ex: Executor): Promise<void>;
+  /** Around loading very many documents into an empty index (with the database, not a transaction). */
+  beginBulkLoad(db: Db): Promise<void>;
+  endBulkLoad(db: Db): Promise<void>;
+  countAll(ex: Executor): Promise<number>;
+  /** Bytes on disk of the full-text index and of the stored documents. */
+  sizes(ex: Executor): Promise<{ indexBytes: number; documentBytes: number }>;
 }
 
 /** Counting stops here: the total is exact below it, "more than 1000" at it; pages go up to it. */
@@ -67,12 +70,20 @@ class TieredSearchIndex implements SearchIndex {
     return this.store.remove(ex, id);
   }
 
-  beginBulkLoad(ex: Executor): Promise<void> {
-    return this.store.beginBulkLoad(ex);
+  beginBulkLoad(db: Db): Promise<void> {
+    return this.store.beginBulkLoad(db);
   }
 
-  endBulkLoad(ex: Executor): Promise<void> {
-    return this.store.endBulkLoad(ex);
+  endBulkLoad(db: Db): Promise<void> {
+    return this.store.endBulkLoad(db);
+  }
+
+  countAll(ex: Executor): Promise<number> {
+    return this.store.countAll(ex);
+  }
+
+  sizes(ex: Executor): Promise<{ indexBytes: number; documentBytes: number }> {
+    return this.store.sizes(ex);
   }
 
   async search(ex: Executor, request: SearchRequest): Promise<SearchResult> {
@@ -148,13 +159,17 @@ function clampInt(value: number, min: number, max: number): number {
 
 function toHit(doc: SearchDocument, tier: HitTier, terms: TermTokens[]): SearchHit {
   const words = terms.map((t) => t.text);
-  let snippetHtml = snippet(doc.body, words);
+  const fromBody = snippet(doc.body, words);
+  let snippetHtml = fromBody.html;
   let snippetAttachment: string | null = null;
-  if (!containsAny(doc.body.slice(0, 20_000), words)) {
-    const attachment = doc.attachments.find((a) => containsAny(a.text.slice(0, 20_000), words));
-    if (attachment) {
-      snippetHtml = snippet(attachment.text, words);
-      snippetAttachment = attachment.name;
+  if (!fromBody.matched) {
+    for (const a of doc.attachments) {
+      const fromAttachment = snippet(a.text, words);
+      if (fromAttachment.matched) {
+        snippetHtml = fromAttachment.html;
+        snippetAttachment = a.name;
+        break;
+      }
     }
   }
   return {

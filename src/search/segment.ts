@@ -38,13 +38,30 @@ export const maxQueryTerms = 8;
  */
 export function normalizeText(text: string, maxChars = maxFieldChars): string {
   const cut = text.length > maxChars ? text.slice(0, maxChars) : text;
+  // NFKC is the slow step; text made only of characters it leaves alone (or maps to punctuation, which separates
+  // tokens either way: ，（）：) skips it.
+  const folded = needsNfkc.test(cut) ? cut.normalize('NFKC') : cut;
   // eslint-disable-next-line no-control-regex
-  return cut.normalize('NFKC').toLowerCase().replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return folded.toLowerCase().replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
+
+/** Characters outside ASCII, CJK Unified Ideographs, CJK punctuation and full-width punctuation. */
+const needsNfkc = /[^\u0000-\u007f\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 
 type CharKind = 'cjk' | 'letter' | 'digit' | 'other';
 
-function kindOf(ch: string): CharKind {
+/** The kind of the code point at `i` (fast paths for ASCII, CJK Unified Ideographs and CJK punctuation). */
+function kindAt(text: string, i: number, width: number): CharKind {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 'letter';
+    if (c >= 0x30 && c <= 0x39) return 'digit';
+    return 'other';
+  }
+  if (c >= 0x4e00 && c <= 0x9fff) return 'cjk';
+  if (c >= 0x3000 && c <= 0x303f) return c === 0x3007 ? 'cjk' : 'other'; // 〇 is a Han numeral
+  if (c >= 0xff00 && c <= 0xff0f) return 'other';
+  const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
   if (cjkChar.test(ch)) return 'cjk';
   if (letter.test(ch)) return 'letter';
   if (digit.test(ch)) return 'digit';
@@ -61,17 +78,21 @@ export interface Run {
 export function runs(normalized: string): Run[] {
   const out: Run[] = [];
   let kind: CharKind = 'other';
-  let current = '';
-  for (const ch of normalized) {
-    const k = kindOf(ch);
-    if (k !== kind || k === 'other') {
-      if (kind !== 'other' && current) out.push({ kind, text: current });
-      current = '';
+  let start = 0;
+  let i = 0;
+  const n = normalized.length;
+  while (i < n) {
+    const c = normalized.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    const k = kindAt(normalized, i, width);
+    if (k !== kind) {
+      if (kind !== 'other') out.push({ kind, text: normalized.slice(start, i) });
       kind = k;
+      start = i;
     }
-    if (k !== 'other') current += ch;
+    i += width;
   }
-  if (kind !== 'other' && current) out.push({ kind, text: current });
+  if (kind !== 'other') out.push({ kind, text: normalized.slice(start, n) });
   return out;
 }
 
@@ -135,8 +156,10 @@ export interface TermTokens {
 }
 
 /**
- * Query tokens of one term. Unlike index text, a CJK run of the query does NOT get its run-final unigram
- * (the document's run may go on after it), except a one-character run, which becomes a prefix token.
+ * Query tokens of one term. A CJK run of the query gets its bigrams; its run-final character only when something
+ * (digits, letters, punctuation) follows it in the term — then the document's run ends there too and has that
+ * token — never at the end of the term, where the document's run may go on (年度 in 年度报告). A one-character
+ * run at the end becomes a prefix token (it starts a bigram, or is the document's run-final token).
  */
 export function termTokens(term: string): TermTokens | null {
   const normalized = normalizeText(term, maxQueryChars);
@@ -152,15 +175,9 @@ export function termTokens(term: string): TermTokens | null {
       return;
     }
     const chars = Array.from(run.text);
-    if (chars.length === 1) {
-      // A lone character inside a longer term (锡滨政办发〔2025〕12号: 号 after 12) is the document's own run of
-      // one character or the start of a longer run: the prefix form covers both.
-      tokens.push(chars[0]!);
-      prefixLast = last;
-      return;
-    }
     for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
-    prefixLast = false;
+    if (!last || chars.length === 1) tokens.push(chars[chars.length - 1]!);
+    prefixLast = last && chars.length === 1;
   });
   return { text: pieces.map((p) => p.text).join(''), tokens, prefixLast, singleRun: pieces.length === 1 };
 }

@@ -34,17 +34,36 @@ function keep(original: string): KeptText {
   let kept = '';
   const from: number[] = [];
   const to: number[] = [];
-  let offset = 0;
-  for (const cp of original) {
-    const start = offset;
-    offset += cp.length;
-    for (const run of runs(normalizeText(cp))) {
-      for (let i = 0; i < run.text.length; i++) {
-        from.push(start);
-        to.push(offset);
+  const n = original.length;
+  for (let i = 0; i < n; ) {
+    const c = original.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    // Fast paths (ASCII, CJK Unified Ideographs, CJK and full-width punctuation) agree with normalizeText + runs;
+    // anything else goes through them one code point at a time.
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
+        kept += original[i]!;
+        from.push(i);
+        to.push(i + 1);
+      } else if (c >= 0x41 && c <= 0x5a) {
+        kept += String.fromCharCode(c + 32);
+        from.push(i);
+        to.push(i + 1);
       }
-      kept += run.text;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      kept += original[i]!;
+      from.push(i);
+      to.push(i + 1);
+    } else if (!((c >= 0x3001 && c <= 0x303f && c !== 0x3007) || (c >= 0xff01 && c <= 0xff0f))) {
+      for (const run of runs(normalizeText(original.slice(i, i + width)))) {
+        for (let u = 0; u < run.text.length; u++) {
+          from.push(i);
+          to.push(i + width);
+        }
+        kept += run.text;
+      }
     }
+    i += width;
   }
   return { kept, from, to };
 }
@@ -89,16 +108,11 @@ export function highlight(text: string, terms: string[]): string {
   return markRanges(text, matchRanges(text, terms), 0, text.length);
 }
 
-/** Does the text contain any term (as the index sees it)? */
-export function containsAny(text: string, terms: string[]): boolean {
-  return matchRanges(text, terms).length > 0;
-}
-
 /**
  * A passage of about `length` characters around the first match (a little context before it), escaped and
- * marked; the start of the text when nothing matches. "…" marks a cut.
+ * marked; the start of the text when nothing matches (`matched` false). "…" marks a cut.
  */
-export function snippet(text: string, terms: string[], length = 120): string {
+export function snippet(text: string, terms: string[], length = 120): { html: string; matched: boolean } {
   // Only the first part of a very long attachment is looked at: the passage is for people, and the search itself
   // has already decided that the item matches.
   const compact = text.slice(0, snippetScanChars).replace(/\s+/g, ' ').trim();
@@ -111,5 +125,6 @@ export function snippet(text: string, terms: string[], length = 120): string {
   if (start > 0 && /[\udc00-\udfff]/.test(compact[start] ?? '')) start--;
   if (end < compact.length && /[\udc00-\udfff]/.test(compact[end] ?? '')) end++;
   for (const [s, e] of ranges) if (s < end && e > end) end = e;
-  return (start > 0 ? '…' : '') + markRanges(compact, ranges, start, end) + (end < compact.length ? '…' : '');
+  const html = (start > 0 ? '…' : '') + markRanges(compact, ranges, start, end) + (end < compact.length ? '…' : '');
+  return { html, matched: first !== undefined };
 }

@@ -113,3 +113,11 @@ export async function loadDocuments(
   }
   return out;
 }
+
+export async function countDocuments(ex: Executor): Promise<number> {
+  const r = await ex
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,6 +1,6 @@
 import type { MatchExpression } from '../../../search/match-expression.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
-import type { Executor } from '../../schema.ts';
+import type { Db, Executor } from '../../schema.ts';
 
 /** A document with its index tokens (made by src/search/index-tokens.ts), ready to store. */
 export interface IndexedDocument {
@@ -25,7 +25,11 @@ export interface SearchStore {
   /** The stored documents of these keys, in the order of the keys (missing ones skipped). */
   load(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]>;
   /** Before loading very many documents into an empty index: drop what slows bulk inserts. */
-  beginBulkLoad(ex: Executor): Promise<void>;
-  /** After a bulk load: rebuild / merge the index for query speed. Outside any transaction (PostgreSQL VACUUM). */
-  endBulkLoad(ex: Executor): Promise<void>;
+  beginBulkLoad(db: Db): Promise<void>;
+  /** After a bulk load: rebuild / merge the index for query speed. Not inside a transaction (PostgreSQL VACUUM). */
+  endBulkLoad(db: Db): Promise<void>;
+  /** How many documents are indexed. */
+  countAll(ex: Executor): Promise<number>;
+  /** Bytes on disk of the full-text index and of the stored documents (with their indexes). */
+  sizes(ex: Executor): Promise<{ indexBytes: number; documentBytes: number }>;
 }

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../schema.ts';
+import type { Db, Executor } from '../../schema.ts';
 import { fts5Match } from './fts5-match.ts';
-import { chunks, deleteDocuments, insertDocuments, loadDocuments } from './search-documents-repository.ts';
+import {
+  chunks,
+  countDocuments,
+  deleteDocuments,
+  insertDocuments,
+  loadDocuments,
+} from './search-documents-repository.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
 
 /**
@@ -47,9 +53,23 @@ export const sqliteSearchStore: SearchStore = {
     // FTS5 merges segments as it goes; nothing to drop.
   },
 
-  async endBulkLoad(ex: Executor): Promise<void> {
+  async endBulkLoad(db: Db): Promise<void> {
     // One b-tree per term instead of many small segments: the fastest layout for queries.
-    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(ex);
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  },
+
+  countAll: countDocuments,
+
+  async sizes(ex: Executor) {
+    const r = await sql<{ name: string; bytes: number }>`SELECT name, sum(pgsize) AS bytes FROM dbstat
+        WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%' GROUP BY name`.execute(ex);
+    let indexBytes = 0;
+    let documentBytes = 0;
+    for (const row of r.rows) {
+      if (row.name.startsWith('search_fts')) indexBytes += Number(row.bytes);
+      else documentBytes += Number(row.bytes);
+    }
+    return { indexBytes, documentBytes };
   },
 };
 

@@ -135,10 +135,11 @@ export interface SearchDocumentTable {
   url: string;
 }
 
-/** PostgreSQL only: the app-built tsvector of one indexed item. */
+/** PostgreSQL only: the app-built tsvectors of one indexed item (head: title/文号/索引号/words/filters; body). */
 export interface SearchVectorTable {
   sort_key: number;
-  tsv: string;
+  head: string;
+  body: string;
 }
 
 export interface Database {

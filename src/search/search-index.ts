@@ -4,13 +4,7 @@ import { searchStoreFor } from '../db/repositories/search/search-store-for.ts';
 import type { SearchStore } from '../db/repositories/search/search-store.ts';
 import { indexTokens } from './index-tokens.ts';
 import { parseQuery, relaxQuery } from './parse-query.ts';
-import type {
-  HitTier,
-  SearchDocument,
-  SearchHit,
-  SearchRequest,
-  SearchResult,
-} from './search-document.ts';
+import type { HitTier, SearchDocument, SearchHit, SearchRequest, SearchResult } from './search-document.ts';
 import { searchPlan } from './search-plan.ts';
 import { highlight, snippet } from './snippet.ts';
 import type { TermTokens } from './segment.ts';
@@ -86,7 +80,11 @@ class TieredSearchIndex implements SearchIndex {
     return this.store.sizes(ex);
   }
 
-  async search(ex: Executor, request: SearchRequest): Promise<SearchResult> {
+  search(ex: Executor, request: SearchRequest): Promise<SearchResult> {
+    return this.store.reading(ex, (reader) => this.searchWith(reader, request));
+  }
+
+  private async searchWith(ex: Executor, request: SearchRequest): Promise<SearchResult> {
     const pageSize = clampInt(request.pageSize ?? defaultPageSize, 1, maxPageSize);
     const page = clampInt(request.page ?? 1, 1, Math.ceil(resultCap / pageSize));
     let terms = parseQuery(request.query);
@@ -133,7 +131,7 @@ class TieredSearchIndex implements SearchIndex {
     let need = Math.min(pageSize, total - offset);
     for (const { tier, expression } of plan.tiers) {
       if (need <= 0) break;
-      const keys = await this.store.keys(ex, expression, skip + need);
+      const keys = await this.store.keys(ex, expression, skip + need, counted > resultCap);
       if (keys.length <= skip) {
         skip -= keys.length;
         continue;

@@ -35,7 +35,7 @@ function keep(original: string): KeptText {
   const from: number[] = [];
   const to: number[] = [];
   const n = original.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = original.charCodeAt(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     // Fast paths (ASCII, CJK Unified Ideographs, CJK and full-width punctuation) agree with normalizeText + runs;

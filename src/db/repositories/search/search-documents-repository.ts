@@ -84,10 +84,7 @@ function parseAttachments(json: string): SearchAttachment[] {
   }
 }
 
-export async function loadDocuments(
-  ex: Executor,
-  keys: number[],
-): Promise<(SearchDocument & { sortKey: number })[]> {
+export async function loadDocuments(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]> {
   if (keys.length === 0) return [];
   const rows = await ex.selectFrom('search_documents').selectAll().where('sort_key', 'in', keys).execute();
   const byKey = new Map(rows.map((r) => [Number(r.sort_key), r]));

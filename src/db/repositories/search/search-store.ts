@@ -14,14 +14,22 @@ export interface IndexedDocument {
  * tiers, paging and snippets are done once, above them, in src/search/search-index.ts.
  */
 export interface SearchStore {
+  /**
+   * Runs the queries of one search together (PostgreSQL: one read transaction with its planner settings, so a
+   * search costs a few round trips, not dozens). `fn` gets the executor to pass to count/keys/load.
+   */
+  reading<T>(ex: Executor, fn: (ex: Executor) => Promise<T>): Promise<T>;
   /** Inserts or replaces documents (the old text of a replaced document is gone from the index). */
   upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void>;
   /** true when the document was indexed. */
   remove(ex: Executor, id: string): Promise<boolean>;
   /** The number of matching documents, counting stops at `limit`. */
   count(ex: Executor, expression: MatchExpression, limit: number): Promise<number>;
-  /** Keys of the first `limit` matching documents, newest first. */
-  keys(ex: Executor, expression: MatchExpression, limit: number): Promise<number[]>;
+  /**
+   * Keys of the first `limit` matching documents, newest first. `manyMatches` (the query matches more documents
+   * than are counted) lets a store walk its rows newest-first and stop early instead of collecting all matches.
+   */
+  keys(ex: Executor, expression: MatchExpression, limit: number, manyMatches: boolean): Promise<number[]>;
   /** The stored documents of these keys, in the order of the keys (missing ones skipped). */
   load(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]>;
   /** Before loading very many documents into an empty index: drop what slows bulk inserts. */

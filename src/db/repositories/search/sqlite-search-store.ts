@@ -15,10 +15,19 @@ import type { IndexedDocument, SearchStore } from './search-store.ts';
  * order, so ORDER BY rowid DESC LIMIT n is "the newest n" without looking at the other matches.
  */
 export const sqliteSearchStore: SearchStore = {
+  // better-sqlite3 is synchronous and in-process: nothing to gain from grouping.
+  reading: (ex, fn) => fn(ex),
+
   async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
     const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
     if (unique.length === 0) return;
-    await removeKeys(ex, await deleteDocuments(ex, unique.map((d) => d.doc.id)));
+    await removeKeys(
+      ex,
+      await deleteDocuments(
+        ex,
+        unique.map((d) => d.doc.id),
+      ),
+    );
     const keys = await insertDocuments(
       ex,
       unique.map((d) => d.doc),
@@ -41,7 +50,7 @@ export const sqliteSearchStore: SearchStore = {
     return Number(r.rows[0]?.n ?? 0);
   },
 
-  async keys(ex: Executor, expression, limit): Promise<number[]> {
+  async keys(ex: Executor, expression, limit, _manyMatches): Promise<number[]> {
     const r = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
         WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
     return r.rows.map((row) => Number(row.k));

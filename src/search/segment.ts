@@ -45,8 +45,12 @@ export function normalizeText(text: string, maxChars = maxFieldChars): string {
   return folded.toLowerCase().replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-/** Characters outside ASCII, CJK Unified Ideographs, CJK punctuation and full-width punctuation. */
-const needsNfkc = /[^\u0000-\u007f\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+/**
+ * Characters outside ASCII, CJK Unified Ideographs, CJK punctuation (not 〸〹〺, which NFKC makes 十卄卅) and
+ * full-width punctuation: only text containing one of them needs NFKC.
+ */
+// eslint-disable-next-line no-control-regex
+const needsNfkc = /[^\u0000-\u007f\u3001-\u3037\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 
 type CharKind = 'cjk' | 'letter' | 'digit' | 'other';
 

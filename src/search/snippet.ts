@@ -54,7 +54,7 @@ function keep(original: string): KeptText {
       kept += original[i]!;
       from.push(i);
       to.push(i + 1);
-    } else if (!((c >= 0x3001 && c <= 0x303f && c !== 0x3007) || (c >= 0xff01 && c <= 0xff0f))) {
+    } else if (!((c >= 0x3001 && c <= 0x3037 && c !== 0x3007) || (c >= 0xff01 && c <= 0xff0f))) {
       for (const run of runs(normalizeText(original.slice(i, i + width)))) {
         for (let u = 0; u < run.text.length; u++) {
           from.push(i);

@@ -16,10 +16,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { migrateToLatest } from '../src/db/migrate-to-latest.ts';
 import { openDatabase, type Dialect, type OpenDatabase } from '../src/db/open-database.ts';
 import { createSearchIndex, type SearchIndex } from '../src/search/search-index.ts';
+import { searchStoreFor } from '../src/db/repositories/search/search-store-for.ts';
+import type { IndexedDocument } from '../src/db/repositories/search/search-store.ts';
 import type { SearchRequest } from '../src/search/search-document.ts';
 import type { BenchRow } from './bench-row.ts';
 import { makeCorpus } from './search-corpus.ts';
@@ -41,19 +44,58 @@ function log(message: string): void {
   process.stderr.write(`[search-bench] ${message}\n`);
 }
 
+/**
+ * SQLite has one writer: child processes (BENCH_SEARCH_WORKERS, default 3) generate items and their tokens, this
+ * process writes them through the SQLite search store in transactions of 5,000.
+ */
 async function build(open: OpenDatabase, index: SearchIndex, items: number): Promise<number> {
   const started = performance.now();
   await index.beginBulkLoad(open.db);
-  const batch = 2000;
-  for (let from = 0; from < items; from += batch) {
-    const docs = makeCorpus(Math.min(batch, items - from), from);
-    await open.db.transaction().execute((tx) => index.upsertMany(tx, docs));
-    if ((from / batch) % 50 === 0) {
-      const s = (performance.now() - started) / 1000;
-      log(`${open.dialect}: ${from + docs.length} / ${items} items, ${s.toFixed(0)} s`);
+  const workers = Math.max(1, Number(process.env.BENCH_SEARCH_WORKERS ?? 3));
+  const share = Math.ceil(items / workers);
+  const script = new URL('./search-token-worker.ts', import.meta.url).pathname;
+  const store = searchStoreFor('sqlite');
+  let pending: IndexedDocument[] = [];
+  let written = 0;
+  let reported = 0;
+  const flush = async () => {
+    const docs = pending;
+    pending = [];
+    await open.db.transaction().execute((tx) => store.upsertMany(tx, docs));
+    written += docs.length;
+    if (written - reported >= 100_000) {
+      reported = written;
+      log(`sqlite: ${written} / ${items} items, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-  }
-  log(`${open.dialect}: finishing the index (merge / GIN build)…`);
+  };
+  // Writes are serialised through this chain; workers' lines are queued as they arrive.
+  let chain = Promise.resolve();
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const from = w * share;
+      const to = Math.min(items, from + share);
+      return new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, String(from), String(to)], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        const lines = createInterface({ input: child.stdout });
+        lines.on('line', (line) => {
+          // Back-pressure: a worker waits while its batch is queued, so memory stays bounded.
+          lines.pause();
+          chain = chain.then(async () => {
+            pending.push(...(JSON.parse(line) as IndexedDocument[]));
+            if (pending.length >= 5000) await flush();
+            lines.resume();
+          });
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`分词子进程退出码 ${code}`))));
+      });
+    }),
+  );
+  await chain;
+  if (pending.length > 0) await flush();
+  log(`sqlite: merging the index (optimize)…`);
   await index.endBulkLoad(open.db);
   return (performance.now() - started) / 1000;
 }

@@ -58,13 +58,17 @@ export const sqliteSearchStore: SearchStore = {
 
   load: loadDocuments,
 
-  async beginBulkLoad(): Promise<void> {
-    // FTS5 merges segments as it goes; nothing to drop.
+  async beginBulkLoad(db: Db): Promise<void> {
+    // No incremental merging while loading (each merge rewrites data that the next one rewrites again); the
+    // single merge at the end does it once.
+    await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)`.execute(db);
   },
 
   async endBulkLoad(db: Db): Promise<void> {
-    // One b-tree per term instead of many small segments: the fastest layout for queries.
+    // One b-tree per term instead of many small segments: the fastest layout for queries. Then the default
+    // incremental merging for the publications that follow.
     await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)`.execute(db);
   },
 
   countAll: countDocuments,

@@ -131,7 +131,7 @@ class TieredSearchIndex implements SearchIndex {
     let need = Math.min(pageSize, total - offset);
     for (const { tier, expression } of plan.tiers) {
       if (need <= 0) break;
-      const keys = await this.store.keys(ex, expression, skip + need, counted > resultCap);
+      const keys = await this.store.keys(ex, expression, skip + need);
       if (keys.length <= skip) {
         skip -= keys.length;
         continue;

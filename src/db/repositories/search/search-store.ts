@@ -25,11 +25,8 @@ export interface SearchStore {
   remove(ex: Executor, id: string): Promise<boolean>;
   /** The number of matching documents, counting stops at `limit`. */
   count(ex: Executor, expression: MatchExpression, limit: number): Promise<number>;
-  /**
-   * Keys of the first `limit` matching documents, newest first. `manyMatches` (the query matches more documents
-   * than are counted) lets a store walk its rows newest-first and stop early instead of collecting all matches.
-   */
-  keys(ex: Executor, expression: MatchExpression, limit: number, manyMatches: boolean): Promise<number[]>;
+  /** Keys of the first `limit` matching documents, newest first. */
+  keys(ex: Executor, expression: MatchExpression, limit: number): Promise<number[]>;
   /** The stored documents of these keys, in the order of the keys (missing ones skipped). */
   load(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]>;
   /** Before loading very many documents into an empty index: drop what slows bulk inserts. */

@@ -50,7 +50,7 @@ export const sqliteSearchStore: SearchStore = {
     return Number(r.rows[0]?.n ?? 0);
   },
 
-  async keys(ex: Executor, expression, limit, _manyMatches): Promise<number[]> {
+  async keys(ex: Executor, expression, limit): Promise<number[]> {
     const r = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
         WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
     return r.rows.map((row) => Number(row.k));

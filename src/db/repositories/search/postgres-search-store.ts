@@ -90,7 +90,10 @@ interface LexemeStats {
   at: number;
   rows: number;
   freq: Map<string, number>;
-  /** Frequency below which lexemes are not listed: an upper bound for any lexeme not in `freq`. */
+  /**
+   * Frequency below which lexemes are not listed (~4 % at a million items). A lexeme not listed counts as rare:
+   * its posting list is short enough for GIN, and walking the key order for a rare query would read the table.
+   */
   floor: number;
 }
 let stats: LexemeStats | null = null;
@@ -123,7 +126,7 @@ function estimate(e: MatchExpression, s: LexemeStats): number {
       case 'phrase': {
         const exact = x.prefixLast ? x.tokens.slice(0, -1) : x.tokens;
         if (exact.length === 0) return 0;
-        return Math.min(...exact.map((t) => s.freq.get(t) ?? s.floor));
+        return Math.min(...exact.map((t) => s.freq.get(t) ?? 0));
       }
       case 'and':
         return x.items.map(fraction).reduce((a, b) => a * b, 1);

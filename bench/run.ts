@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
- * BENCH_ONLY=report|platform|audit|publication runs one section.
+ * BENCH_ONLY=report|platform|audit|publication|search runs one section (search: see bench/search-bench.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   if (!only || only === 'publication') {
     const { runPublicationBench } = await import('./publication-bench.ts');
     sections.push({ title: '主动公开：发布前检查与正文处理（issue 8）', rows: await runPublicationBench() });
+  }
+  if (!only || only === 'search') {
+    const { runSearchBench } = await import('./search-bench.ts');
+    sections.push({ title: '全文检索（issue 8）', rows: await runSearchBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const lines = [

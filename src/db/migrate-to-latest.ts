@@ -2,8 +2,9 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { platformMigration } from './migrations/001-platform.ts';
 import { rateLimitMigration } from './migrations/002-rate-limits.ts';
 import { auditAnchorMigration } from './migrations/003-audit-anchor.ts';
-import { jobsMigration } from './migrations/010-jobs.ts';
 import { accountActivationMigration } from './migrations/004-account-activation.ts';
+import { searchIndexMigration } from './migrations/008-search-index.ts';
+import { jobsMigration } from './migrations/010-jobs.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -13,8 +14,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '001-platform': platformMigration(dialect),
     '002-rate-limits': rateLimitMigration(),
     '003-audit-anchor': auditAnchorMigration(dialect),
-    '010-jobs': jobsMigration(dialect),
     '004-account-activation': accountActivationMigration(),
+    '008-search-index': searchIndexMigration(dialect),
+    '010-jobs': jobsMigration(dialect),
   };
 }
 

@@ -203,6 +203,36 @@ export interface LoginFailureTable {
   at: string;
 }
 
+/**
+ * One indexed published item (migration 008, docs/search.md): what a search result shows. The index proper is
+ * dialect-specific — SQLite's FTS5 table `search_fts` (rowid = sort_key) or PostgreSQL's `search_vectors` — and
+ * only src/db/repositories/search touches it.
+ */
+export interface SearchDocumentTable {
+  doc_id: string;
+  /** Order within a relevance tier: days since 1970 × 2^20 + slot (src/search/sort-key.ts). */
+  sort_key: number;
+  agency_id: string;
+  agency_path: string;
+  catalogue: string;
+  year: number;
+  doc_number: string;
+  index_number: string;
+  title: string;
+  body: string;
+  /** JSON array of {name, text}. */
+  attachments: string;
+  published_date: string;
+  url: string;
+}
+
+/** PostgreSQL only: the app-built tsvectors of one indexed item (head: title/文号/索引号/words/filters; body). */
+export interface SearchVectorTable {
+  sort_key: number;
+  head: string;
+  body: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -218,6 +248,8 @@ export interface Database {
   background_tasks: BackgroundTaskTable;
   account_requests: AccountRequestTable;
   login_failures: LoginFailureTable;
+  search_documents: SearchDocumentTable;
+  search_vectors: SearchVectorTable;
 }
 
 export type Db = Kysely<Database>;
@@ -235,4 +267,5 @@ export type AccountRequestRow = Selectable<AccountRequestTable>;
 export type PublicSubmissionRow = Selectable<PublicSubmissionTable>;
 export type JobRow = Selectable<JobTable>;
 export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;
+export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type { Generated };

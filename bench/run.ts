@@ -3,7 +3,7 @@
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
  * BENCH_ONLY=report|platform|audit|publication|search runs one section (search: see bench/search-bench.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchRow } from './bench-row.ts';
 import { runReportBench } from './report-bench.ts';
@@ -38,25 +38,48 @@ async function main(): Promise<void> {
     sections.push({ title: '全文检索（issue 8）', rows: await runSearchBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
-    'Written by `npm run bench` (bench/run.ts). Figures beside a reference measured in the same run, because these machines are noisy.',
-    '',
-  ];
-  for (const section of sections) {
-    lines.push(`## ${section.title}`, '', '| 项目 | 结果 | 目标 | 对照 | 达标 |', '|---|---|---|---|---|');
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const rendered = sections.map((section) => {
+    const lines = [
+      `## ${section.title}`,
+      '',
+      `Measured ${new Date().toISOString()} on ${machine}.`,
+      '',
+      '| 项目 | 结果 | 目标 | 对照 | 达标 |',
+      '|---|---|---|---|---|',
+    ];
     for (const r of section.rows) {
       lines.push(
         `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.reference ?? ''} | ${r.ok === undefined ? '' : r.ok ? '是' : '否'} |`,
       );
     }
-    lines.push('');
-  }
-  const text = lines.join('\n');
-  process.stdout.write(`${text}\n`);
-  writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), `${text}\n`);
+    return { title: section.title, text: lines.join('\n') };
+  });
+  process.stdout.write(`${rendered.map((r) => r.text).join('\n\n')}\n`);
+  const file = new URL('../docs/benchmarks.md', import.meta.url);
+  writeFileSync(file, mergeSections(existsSync(file) ? readFileSync(file, 'utf8') : '', rendered));
+}
+
+/**
+ * The sections this run measured replace their namesakes in docs/benchmarks.md; the others stay, so running one
+ * part (BENCH_ONLY=…) does not wipe the figures of the rest. Sections keep the order of the file; new ones are added.
+ */
+function mergeSections(previous: string, fresh: { title: string; text: string }[]): string {
+  const header = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (bench/run.ts); `BENCH_ONLY=…` re-measures one section and keeps the others.',
+    'Figures beside a reference measured in the same run, because these machines are noisy.',
+  ].join('\n');
+  const old = previous.split(/^(?=## )/m).slice(1);
+  const byTitle = new Map(fresh.map((f) => [f.title, f.text]));
+  const kept = old.map((block) => {
+    const title = block.slice(3, block.indexOf('\n')).trim();
+    const replacement = byTitle.get(title);
+    byTitle.delete(title);
+    return (replacement ?? block).trimEnd();
+  });
+  return `${[header, ...kept, ...byTitle.values()].join('\n\n')}\n`;
 }
 
 await main();

@@ -9,13 +9,15 @@ import { cookieNames } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
+import { safeReturnPath } from '../../http/safe-redirect.ts';
 import { startSession } from '../../http/start-session.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { emptyForm } from '../../views/form-parts.ts';
 import { loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
 
+/** Where to go after logging in: a path inside the back office (the one redirect helper), else /staff. */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
+  return safeReturnPath(next, { fallback: '/staff', within: '/staff' });
 }
 
 export function staffAuthRoutes(): Hono<AppEnv> {

@@ -11,6 +11,7 @@ import { prefCookies } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
+import { safeReturnPath } from '../../http/safe-redirect.ts';
 import type { FormState } from '../../views/form-parts.ts';
 import { layout } from '../../views/layout.ts';
 import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
@@ -108,9 +109,7 @@ export function portalRoutes(): Hono<AppEnv> {
     };
     if (fs === 's' || fs === 'm' || fs === 'l') setCookie(c, prefCookies.fontSize, fs, opts);
     if (hc === '0' || hc === '1') setCookie(c, prefCookies.contrast, hc, opts);
-    const back = c.req.query('back') ?? '/';
-    // Only same-site paths: never an open redirect.
-    return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
+    return c.redirect(safeReturnPath(c.req.query('back'), { fallback: '/' }), 303);
   });
 
   app.get('/static/site.css', (c) => {

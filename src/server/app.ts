@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { AppError, isAppError } from '../core/platform/app-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
-import { errorStatus } from './error-status.ts';
+import { errorResponse, toAppError } from './http/error-response.ts';
 import { TtlCache } from './http/ttl-cache.ts';
 import { listPublicAgencies } from '../use-cases/platform/list-agencies.ts';
 import { chromeFor, renderPage } from './http/render.ts';
@@ -37,20 +36,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', csrfMiddleware());
 
   app.onError((err, c) => {
-    const e = isAppError(err) ? err : new AppError('INTERNAL');
-    if (!isAppError(err))
+    const { error, unexpected } = toAppError(err);
+    if (unexpected)
       deps.logger.error('unhandled error', {
         reqId: c.get('requestId'),
         error: String(err),
         stack: (err as Error).stack,
       });
-    const status = errorStatus[e.code];
-    if (c.req.path.startsWith('/api/')) {
-      return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, status);
-    }
-    const area = c.req.path.startsWith('/staff') ? 'staff' : 'portal';
-    const back = e.code === 'CONFLICT' ? { href: c.req.path, label: '刷新，载入最新内容' } : undefined;
-    return renderPage(c, chromeFor(c, '出错了', area), errorPage(status, e.message, back), status);
+    return errorResponse(c, error);
   });
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404);

@@ -6,6 +6,10 @@ import { rawHeader } from '../http/raw-header.ts';
 import type { TtlCache } from '../http/ttl-cache.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { securityHeaders } from './security-headers.ts';
+import { AppError } from '../../core/platform/app-error.ts';
+import { errorResponse } from '../http/error-response.ts';
+
+const nulMessage = '请求地址中含有不允许的控制字符（%00）';
 
 /**
  * First and outermost middleware of every request: puts the dependencies into the context, adds the security
@@ -26,7 +30,9 @@ export function edgeMiddleware(
     c.set('secured', false);
     c.set('ip', clientIp(c, deps.config.trustProxy));
     c.set('requestId', rawHeader(c, 'x-request-id')?.slice(0, 64) ?? `${process.pid}-${++counter}`);
-    await next();
+    // A NUL byte reaches route parameters and queries percent-encoded; PostgreSQL cannot even compare it.
+    if (c.req.url.includes('%00')) c.res = await errorResponse(c, new AppError('BAD_REQUEST', nulMessage));
+    else await next();
     // A handler that built its response with the headers already (the portal home page) says so.
     if (!c.get('secured')) for (const [k, v] of headers) c.res.headers.set(k, v);
     const s = c.get('session');

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { deleteCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
 import { findUser } from '../../db/repositories/platform/user-repository.ts';
@@ -22,7 +23,7 @@ import { can } from '../../core/platform/policy.ts';
 import { referenceOf } from '../../use-cases/platform/submit-public-feedback.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from '../http/cookie-names.ts';
-import { parseInput } from '../http/parse-input.ts';
+import { parseInput, parseJson } from '../http/parse-input.ts';
 import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
 import { startSession } from '../http/start-session.ts';
@@ -37,6 +38,15 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   }
   throw new AppError('VALIDATION', '请求体应为 JSON 对象');
 }
+
+/** Query of GET /audit: a page of entries before a sequence number, optionally filtered. */
+const auditQuery = z.object({
+  before: z.number().int().positive().max(2_147_483_647).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  action: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+});
 
 /** The JSON API (/api/v1). Same use-cases as the pages; described in /api/openapi.json. */
 export function apiRoutes(): Hono<AppEnv> {
@@ -61,7 +71,7 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.post('/me/password', staff, async (c) => {
-    await changePassword(useCaseContext(c), parseInput(changePasswordInput, await jsonBody(c)));
+    await changePassword(useCaseContext(c), parseJson(changePasswordInput, await jsonBody(c)));
     return c.json({ ok: true });
   });
 
@@ -73,7 +83,7 @@ export function apiRoutes(): Hono<AppEnv> {
   );
 
   api.post('/agencies', staff, async (c) => {
-    const row = await createAgency(useCaseContext(c), parseInput(createAgencyInput, await jsonBody(c)));
+    const row = await createAgency(useCaseContext(c), parseJson(createAgencyInput, await jsonBody(c)));
     c.get('publicAgencies').invalidate();
     return c.json(presentAgency(row), 201);
   });
@@ -82,7 +92,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const ctx = useCaseContext(c);
     const body = await jsonBody(c);
     // A body with structure fields needs agency.update; contact fields alone need agency.updateGuide.
-    const input = 'name' in body ? parseInput(updateAgencyInput, body) : parseInput(updateAgencyGuideInput, body);
+    const input = 'name' in body ? parseJson(updateAgencyInput, body) : parseJson(updateAgencyGuideInput, body);
     const row = await updateAgency(ctx, c.req.param('id'), input);
     c.get('publicAgencies').invalidate();
     return c.json(presentAgency(row));
@@ -97,17 +107,17 @@ export function apiRoutes(): Hono<AppEnv> {
   );
 
   api.post('/users', staff, async (c) => {
-    const row = await createUser(useCaseContext(c), parseInput(createUserInput, await jsonBody(c)));
+    const row = await createUser(useCaseContext(c), parseJson(createUserInput, await jsonBody(c)));
     return c.json(presentUser(row), 201);
   });
 
   api.put('/users/:id', staff, async (c) => {
-    const row = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
+    const row = await updateUser(useCaseContext(c), c.req.param('id'), parseJson(updateUserInput, await jsonBody(c)));
     return c.json(presentUser(row));
   });
 
   api.post('/users/:id/password', staff, async (c) => {
-    await resetPassword(useCaseContext(c), c.req.param('id'), parseInput(resetPasswordInput, await jsonBody(c)));
+    await resetPassword(useCaseContext(c), c.req.param('id'), parseJson(resetPasswordInput, await jsonBody(c)));
     return c.json({ ok: true });
   });
 
@@ -119,14 +129,13 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.get('/audit', staff, async (c) => {
-    const before = Number(c.req.query('before'));
-    const limit = Number(c.req.query('limit') ?? 100);
+    const q = parseInput(auditQuery, c.req.query());
     const rows = await listAuditLog(useCaseContext(c), {
-      beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
-      limit: Number.isInteger(limit) ? limit : 100,
-      action: c.req.query('action'),
-      entity: c.req.query('entity'),
-      entityId: c.req.query('entityId'),
+      beforeSeq: q.before,
+      limit: q.limit,
+      action: q.action,
+      entity: q.entity,
+      entityId: q.entityId,
     });
     return c.json({ items: rows.map(presentAudit) });
   });
@@ -145,7 +154,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const key = c.req.header('idempotency-key') ?? body['idempotencyKey'];
     const r = await submitPublicFeedback(
       useCaseContext(c),
-      parseInput(publicFeedbackInput, { ...body, idempotencyKey: key }),
+      parseJson(publicFeedbackInput, { ...body, idempotencyKey: key }),
     );
     return c.json(r, r.created ? 201 : 200);
   });

@@ -27,7 +27,8 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
   const pw = passwordProblems(input.initialPassword, input.login);
   if (pw.length > 0) throw new AppError('VALIDATION', undefined, { initialPassword: pw.join('；') });
   if (await findUserByLogin(ctx.db, input.login)) {
-    throw new AppError('VALIDATION', undefined, { login: '该登录名已被使用' });
+    // The same answer as a creation lost to a concurrent one (the UNIQUE constraint, src/db/db-error.ts).
+    throw new AppError('DUPLICATE', undefined, { login: '该登录名已被使用' });
   }
   const hash = await hashPassword(input.initialPassword);
   return ctx.db.transaction().execute((trx) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../../core/platform/app-error.ts';
 
 /**
@@ -51,6 +51,7 @@ export function formObject(
  * C0 controls except tab, newline and carriage return, and DEL. PostgreSQL cannot store NUL in text at all;
  * the others have no business in names, codes or letters and hide text from whoever reads it.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function controlCharacterFields(data: unknown): FieldErrors {

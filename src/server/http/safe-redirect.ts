@@ -17,6 +17,7 @@ const base = new URL('http://gongkai.invalid/');
  * Unicode that makes a link read differently from where it goes (line/paragraph separators, zero-width and
  * bidirectional controls, BOM).
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const forbidden = /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 const maxLength = 2048;

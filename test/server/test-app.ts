@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { silentLogger } from '../../src/server/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../db/test-databases.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../db/test-databases.ts';
 
 export const demoPassword = 'Gongkai@2026';
 
@@ -111,4 +111,27 @@ export class TestClient {
   json(method: string, path: string, json?: unknown) {
     return this.request(method, path, { json, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
   }
+}
+
+export interface AppVariant {
+  dialect: Dialect;
+  secure: boolean;
+  /** Environment for createTestApp. */
+  env: Record<string, string>;
+  label: string;
+}
+
+/**
+ * Every database × secure cookies off and on. With COOKIE_SECURE=1 the cookies are `__Host-` prefixed and
+ * Secure, and setting or deleting one without `secure` throws — so suites that touch cookies run both ways.
+ */
+export function appVariants(): AppVariant[] {
+  return testDialects().flatMap((dialect) =>
+    [false, true].map((secure) => ({
+      dialect,
+      secure,
+      env: { COOKIE_SECURE: secure ? '1' : '0' },
+      label: `${dialect}, ${secure ? 'secure cookies' : 'plain cookies'}`,
+    })),
+  );
 }

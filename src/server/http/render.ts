@@ -49,6 +49,5 @@ export function chromeFor(
 }
 
 export async function renderPage(c: Context<AppEnv>, chrome: Chrome, body: Html, status: ContentfulStatusCode = 200) {
-  c.header('Cache-Control', 'no-store');
   return c.html(await layout(chrome, body), status);
 }

@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
 import { login, loginInput } from '../../use-cases/platform/login.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cookieNames } from './cookie-names.ts';
+import { setSessionCookie } from './session-cookie.ts';
 import { parseInput } from './parse-input.ts';
 import { useCaseContext } from './use-case-context.ts';
 
@@ -17,11 +16,6 @@ export async function startSession(c: Context<AppEnv>, values: unknown): Promise
     throw new AppError('RATE_LIMITED');
   const input = parseInput(loginInput, values);
   const result = await login(useCaseContext(c), { ...input, userAgent: c.req.header('user-agent') ?? '' });
-  setCookie(c, cookieNames(config.cookieSecure).session, result.sessionToken, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: config.cookieSecure,
-  });
+  setSessionCookie(c, result.sessionToken);
   return result;
 }

@@ -13,7 +13,8 @@ const nulMessage = '请求地址中含有不允许的控制字符（%00）';
 
 /**
  * First and outermost middleware of every request: puts the dependencies into the context, adds the security
- * headers to the response, and writes the one JSON log line per request when the response is done.
+ * headers and the cache rule to the response, and writes the one JSON log line per request when the response
+ * is done. A handler that builds its response with all of that already (the page cache) sets `secured`.
  */
 export function edgeMiddleware(
   deps: AppDeps,
@@ -34,8 +35,20 @@ export function edgeMiddleware(
     if (c.req.url.includes('%00')) c.res = await errorResponse(c, new AppError('BAD_REQUEST', nulMessage));
     else await next();
     // A handler that built its response with the headers already (the portal home page) says so.
-    if (!c.get('secured')) for (const [k, v] of headers) c.res.headers.set(k, v);
     const s = c.get('session');
+    if (!c.get('secured')) {
+      for (const [k, v] of headers) c.res.headers.set(k, v);
+      // The one cache rule. Whatever is answered to a signed-in person, in the back office or the API, or sets a
+      // cookie may carry personal data or the CSRF token (/api/v1/me, the login answer): never stored by a
+      // browser or proxy, whatever the handler said. Anything else is not stored either unless its handler
+      // declared a policy (the page cache, static files).
+      const personal =
+        s.kind !== 'none' ||
+        c.req.path.startsWith('/staff') ||
+        c.req.path.startsWith('/api/v1') ||
+        c.res.headers.has('set-cookie');
+      if (personal || !c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+    }
     deps.logger.request({
       reqId: c.get('requestId'),
       method: c.req.method,

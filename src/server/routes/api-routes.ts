@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { deleteCookie } from 'hono/cookie';
 import { AppError } from '../../core/platform/app-error.ts';
 import { findUser } from '../../db/repositories/platform/user-repository.ts';
 import { createAgencyInput, updateAgencyGuideInput, updateAgencyInput } from '../../use-cases/platform/agency-input.ts';
@@ -22,7 +21,7 @@ import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts
 import { can } from '../../core/platform/policy.ts';
 import { referenceOf } from '../../use-cases/platform/submit-public-feedback.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cookieNames } from '../http/cookie-names.ts';
+import { clearSessionCookie } from '../http/session-cookie.ts';
 import { parseInput, parseJson } from '../http/parse-input.ts';
 import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
@@ -61,7 +60,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.delete('/session', staff, async (c) => {
     const s = c.get('session');
     if (s.kind === 'active') await logout(useCaseContext(c), s.token);
-    deleteCookie(c, cookieNames(c.get('deps').config.cookieSecure).session, { path: '/' });
+    clearSessionCookie(c);
     return c.json({ ok: true });
   });
 

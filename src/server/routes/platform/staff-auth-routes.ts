@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import { isAppError } from '../../../core/platform/app-error.ts';
 import { changePassword, changePasswordInput } from '../../../use-cases/platform/change-password.ts';
 import { logout } from '../../../use-cases/platform/logout.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { errorStatus } from '../../error-status.ts';
-import { cookieNames } from '../../http/cookie-names.ts';
+import { clearSessionCookie } from '../../http/session-cookie.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
@@ -51,9 +50,8 @@ export function staffAuthRoutes(): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     const s = c.get('session');
-    const name = cookieNames(c.get('deps').config.cookieSecure).session;
     if (s.kind === 'active') await logout(useCaseContext(c), s.token);
-    deleteCookie(c, name, { path: '/', secure: c.get('deps').config.cookieSecure });
+    clearSessionCookie(c);
     return c.redirect('/staff/login?bye=1', 303);
   });
 

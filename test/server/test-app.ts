@@ -45,7 +45,14 @@ export class TestClient {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: Hono<AppEnv>) {}
+  /**
+   * `ip`: the client's socket address as the server sees it (in-process there is no socket, so every client
+   * would otherwise be the same "local" client — tests of per-client limits must give each its own).
+   */
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly ip?: string,
+  ) {}
 
   async request(
     method: string,
@@ -65,7 +72,8 @@ export class TestClient {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    const res = await this.app.request(path, { method, headers, body, redirect: 'manual' });
+    const env = this.ip ? { incoming: { socket: { remoteAddress: this.ip } } } : undefined;
+    const res = await this.app.request(path, { method, headers, body, redirect: 'manual' }, env);
     for (const sc of res.headers.getSetCookie()) {
       const [pair] = sc.split(';');
       const i = pair!.indexOf('=');

@@ -32,5 +32,7 @@ export interface AppEnv {
     anonCsrf: string | undefined;
     /** True when the handler's response already carries the security headers. */
     secured: boolean;
+    /** Set by the body limit on a large-body (upload) route: its body is left unread for the upload mechanism. */
+    largeBody: { maxBytes: number } | undefined;
   };
 }

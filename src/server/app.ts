@@ -5,6 +5,7 @@ import { errorResponse, toAppError } from './http/error-response.ts';
 import { TtlCache } from './http/ttl-cache.ts';
 import { listPublicAgencies } from '../use-cases/platform/list-agencies.ts';
 import { chromeFor, renderPage } from './http/render.ts';
+import { bodyLimit } from './middleware/body-limit.ts';
 import { csrfMiddleware } from './middleware/csrf-middleware.ts';
 import { RateLimiter } from './middleware/rate-limiter.ts';
 import { edgeMiddleware } from './middleware/edge-middleware.ts';
@@ -29,6 +30,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // One edge middleware for every request (context, security headers, request log): each extra async layer
   // costs measurable throughput on the portal.
   app.use('*', edgeMiddleware(deps, { limiter, publicAgencies }));
+  // Before everything that could read a body (session, CSRF, routes) and before routing: unknown paths too.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ largeBodyRoutes: [] }));
   app.use('/staff/*', sessionMiddleware());
   app.use('/staff', sessionMiddleware());
   app.use('/api/v1/*', sessionMiddleware());

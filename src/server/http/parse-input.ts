@@ -23,7 +23,7 @@ export function parseJson<S extends z.ZodType>(schema: S, data: unknown): z.outp
 }
 
 function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const fields: FieldErrors = controlCharacterFields(data);
+  const fields: FieldErrors = controlCharacterFields(schema, data);
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', undefined, fields);
   const r = schema.safeParse(data, { error: chineseIssue });
   if (r.success) return r.data;
@@ -54,10 +54,13 @@ export function formObject(
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function controlCharacterFields(data: unknown): FieldErrors {
+/** Fields of the schema (others are dropped by it anyway) whose text contains a control character. */
+function controlCharacterFields(schema: z.ZodType, data: unknown): FieldErrors {
   const fields: FieldErrors = {};
   if (!data || typeof data !== 'object') return fields;
+  const shape = (schema._zod.def as { shape?: Record<string, unknown> }).shape;
   for (const [key, value] of Object.entries(data)) {
+    if (shape && !(key in shape)) continue;
     if (containsControl(value, 0)) fields[key] = '不能包含控制字符';
   }
   return fields;

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { platformMigration } from './migrations/001-platform.ts';
 import { rateLimitMigration } from './migrations/002-rate-limits.ts';
+import { blobsMigration } from './migrations/005-blobs.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -9,6 +10,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001-platform': platformMigration(dialect),
     '002-rate-limits': rateLimitMigration(),
+    '005-blobs': blobsMigration(dialect),
   };
 }
 

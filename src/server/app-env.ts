@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimiter } from './middleware/rate-limiter.ts';
 import type { TtlCache } from './http/ttl-cache.ts';
+import type { PageCache } from './http/page-cache.ts';
 import type { AgencyRow } from '../db/schema.ts';
 
 /** What the app is built from; tests pass their own clock and database. */
@@ -28,6 +29,8 @@ export interface AppEnv {
     limiter: RateLimiter;
     /** Public agency list, shared by portal pages (see TtlCache). */
     publicAgencies: TtlCache<AgencyRow[]>;
+    /** The page cache of the public portal; `invalidate(scope)` after changing what its pages show. */
+    pageCache: PageCache;
     /** The double-submit CSRF token issued during this request, once. */
     anonCsrf: string | undefined;
     /** True when the handler's response already carries the security headers. */

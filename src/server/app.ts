@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorResponse, toAppError } from './http/error-response.ts';
 import { TtlCache } from './http/ttl-cache.ts';
+import { PageCache } from './http/page-cache.ts';
 import { listPublicAgencies } from '../use-cases/platform/list-agencies.ts';
 import { chromeFor, renderPage } from './http/render.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
@@ -13,23 +14,33 @@ import { sessionMiddleware } from './middleware/session-middleware.ts';
 import { apiOperations } from './routes/api-operations.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { openApiDocument } from './routes/openapi-document.ts';
-import { portalRoutes } from './routes/portal/portal-routes.ts';
+import { portalCacheScope, portalRoutes } from './routes/portal/portal-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { apiDocsPage } from './views/api-docs-page.ts';
 import { errorPage } from './views/portal/portal-pages.ts';
+
+export interface AppOptions {
+  /** Tests pass their own, to look inside or to set its clock and limits. */
+  pageCache?: PageCache;
+}
 
 /**
  * Builds the whole HTTP application. No port, no process: `app.request()` runs it in-process in tests,
  * src/server/main.ts serves it.
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(deps.database.db, () => deps.clock().getTime());
   const publicAgencies = new TtlCache(5000, () => listPublicAgencies(deps.database.db));
+  const pageCache =
+    options.pageCache ??
+    new PageCache(deps.database.db, { secure: deps.config.cookieSecure, now: () => deps.clock().getTime() });
+  // The portal's pages are made of the agency list: another server's invalidation reloads it here too.
+  pageCache.onInvalidate(portalCacheScope, () => publicAgencies.invalidate());
 
   // One edge middleware for every request (context, security headers, request log): each extra async layer
   // costs measurable throughput on the portal.
-  app.use('*', edgeMiddleware(deps, { limiter, publicAgencies }));
+  app.use('*', edgeMiddleware(deps, { limiter, publicAgencies, pageCache }));
   // Before everything that could read a body (session, CSRF, routes) and before routing: unknown paths too.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ largeBodyRoutes: [] }));
   app.use('/staff/*', sessionMiddleware());

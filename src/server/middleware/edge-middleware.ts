@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { rawHeader } from '../http/raw-header.ts';
 import type { TtlCache } from '../http/ttl-cache.ts';
+import type { PageCache } from '../http/page-cache.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { securityHeaders } from './security-headers.ts';
 import { AppError } from '../../core/platform/app-error.ts';
@@ -18,7 +19,7 @@ const nulMessage = '请求地址中含有不允许的控制字符（%00）';
  */
 export function edgeMiddleware(
   deps: AppDeps,
-  shared: { limiter: RateLimiter; publicAgencies: TtlCache<AgencyRow[]> },
+  shared: { limiter: RateLimiter; publicAgencies: TtlCache<AgencyRow[]>; pageCache: PageCache },
 ): MiddlewareHandler<AppEnv> {
   let counter = 0;
   const headers = Object.entries(securityHeaders(deps.config.cookieSecure));
@@ -27,6 +28,7 @@ export function edgeMiddleware(
     c.set('deps', deps);
     c.set('limiter', shared.limiter);
     c.set('publicAgencies', shared.publicAgencies);
+    c.set('pageCache', shared.pageCache);
     c.set('session', { kind: 'none' });
     c.set('secured', false);
     c.set('ip', clientIp(c, deps.config.trustProxy));

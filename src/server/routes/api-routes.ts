@@ -21,6 +21,7 @@ import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts
 import { can } from '../../core/platform/policy.ts';
 import { referenceOf } from '../../use-cases/platform/submit-public-feedback.ts';
 import type { AppEnv } from '../app-env.ts';
+import { portalCacheScope } from './portal/portal-routes.ts';
 import { clearSessionCookie } from '../http/session-cookie.ts';
 import { parseInput, parseJson } from '../http/parse-input.ts';
 import { presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
@@ -83,7 +84,7 @@ export function apiRoutes(): Hono<AppEnv> {
 
   api.post('/agencies', staff, async (c) => {
     const row = await createAgency(useCaseContext(c), parseJson(createAgencyInput, await jsonBody(c)));
-    c.get('publicAgencies').invalidate();
+    await c.get('pageCache').invalidate(portalCacheScope);
     return c.json(presentAgency(row), 201);
   });
 
@@ -93,7 +94,7 @@ export function apiRoutes(): Hono<AppEnv> {
     // A body with structure fields needs agency.update; contact fields alone need agency.updateGuide.
     const input = 'name' in body ? parseJson(updateAgencyInput, body) : parseJson(updateAgencyGuideInput, body);
     const row = await updateAgency(ctx, c.req.param('id'), input);
-    c.get('publicAgencies').invalidate();
+    await c.get('pageCache').invalidate(portalCacheScope);
     return c.json(presentAgency(row));
   });
 

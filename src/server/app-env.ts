@@ -37,5 +37,10 @@ export interface AppEnv {
     secured: boolean;
     /** Set by the body limit on a large-body (upload) route: its body is left unread for the upload mechanism. */
     largeBody: { maxBytes: number } | undefined;
+    /**
+     * On an upload route without the X-CSRF-Token header: the token the form's `_csrf` field must carry, checked
+     * by the upload mechanism while it streams (the CSRF middleware does not read upload bodies).
+     */
+    csrfPending: string | undefined;
   };
 }

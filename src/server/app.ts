@@ -4,6 +4,10 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { errorResponse, toAppError } from './http/error-response.ts';
 import { TtlCache } from './http/ttl-cache.ts';
 import { PageCache } from './http/page-cache.ts';
+import type { BlobStore } from '../db/repositories/files/blob-store.ts';
+import { DatabaseBlobStore } from '../db/repositories/files/database-blob-store.ts';
+import { receiveUpload } from './http/uploads/receive-upload.ts';
+import { largeBodyRouteOf, type UploadRoute } from './http/uploads/upload-route.ts';
 import { listPublicAgencies } from '../use-cases/platform/list-agencies.ts';
 import { chromeFor, renderPage } from './http/render.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
@@ -22,6 +26,13 @@ import { errorPage } from './views/portal/portal-pages.ts';
 export interface AppOptions {
   /** Tests pass their own, to look inside or to set its clock and limits. */
   pageCache?: PageCache;
+  /** Where uploaded files go (default: the database). */
+  blobStore?: BlobStore;
+  /**
+   * Every route that receives files (none in the app yet; issues 7–9 add theirs here). Their bodies are
+   * streamed under their own policy; every other body stays under the small limit.
+   */
+  uploadRoutes?: readonly UploadRoute[];
 }
 
 /**
@@ -42,7 +53,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   // costs measurable throughput on the portal.
   app.use('*', edgeMiddleware(deps, { limiter, publicAgencies, pageCache }));
   // Before everything that could read a body (session, CSRF, routes) and before routing: unknown paths too.
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ largeBodyRoutes: [] }));
+  const uploadRoutes = options.uploadRoutes ?? [];
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ largeBodyRoutes: uploadRoutes.map(largeBodyRouteOf) }));
   app.use('/staff/*', sessionMiddleware());
   app.use('/staff', sessionMiddleware());
   app.use('/api/v1/*', sessionMiddleware());
@@ -78,5 +90,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => renderPage(c, chromeFor(c, '接口文档', 'portal'), apiDocsPage(apiOperations)));
   app.route('/api/v1', apiRoutes());
+
+  // Registered after the areas' routes, so an upload under /staff also passes the area's requireStaff.
+  const blobStore = options.blobStore ?? new DatabaseBlobStore(deps.database.db, deps.clock);
+  for (const r of uploadRoutes) {
+    app.on([r.method], [r.path], ...(r.before ?? []), async (c) =>
+      r.handle(c, await receiveUpload(c, r.policy, blobStore)),
+    );
+  }
   return app;
 }

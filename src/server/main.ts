@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
+import { DatabaseBlobStore } from '../db/repositories/files/database-blob-store.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { prepareDatabase } from '../use-cases/platform/prepare-database.ts';
 import { sweepExpiredSessions } from '../use-cases/platform/sweep-expired-sessions.ts';
@@ -64,6 +65,11 @@ async function main(): Promise<void> {
     sweepExpiredSessions(database.db, clock)
       .then((n) => n > 0 && logger.info('expired sessions removed', { count: n }))
       .catch((e: unknown) => logger.warn('session sweep failed', { error: String(e) }));
+    // Chunks of uploads that a crashed server never committed nor aborted (a day is longer than any upload).
+    new DatabaseBlobStore(database.db)
+      .sweepAbandoned(new Date(clock().getTime() - 24 * 3600_000))
+      .then((n) => n > 0 && logger.info('abandoned upload chunks removed', { count: n }))
+      .catch((e: unknown) => logger.warn('upload sweep failed', { error: String(e) }));
   }, 10 * 60_000);
   sweep.unref();
 

@@ -57,12 +57,18 @@ export class TestClient {
   async request(
     method: string,
     path: string,
-    init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
+    init: {
+      form?: Record<string, string | string[]>;
+      json?: unknown;
+      /** Any other body (multipart, a stream); set its content-type in `headers`. */
+      body?: RequestInit['body'];
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers['cookie'] = cookie;
-    let body: string | undefined;
+    let body: RequestInit['body'] = init.body;
     if (init.form) {
       const p = new URLSearchParams();
       for (const [k, v] of Object.entries(init.form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
@@ -73,7 +79,8 @@ export class TestClient {
       headers['content-type'] = 'application/json';
     }
     const env = this.ip ? { incoming: { socket: { remoteAddress: this.ip } } } : undefined;
-    const res = await this.app.request(path, { method, headers, body, redirect: 'manual' }, env);
+    const duplex = body instanceof ReadableStream ? { duplex: 'half' as const } : {};
+    const res = await this.app.request(path, { method, headers, body, redirect: 'manual', ...duplex }, env);
     for (const sc of res.headers.getSetCookie()) {
       const [pair] = sc.split(';');
       const i = pair!.indexOf('=');

@@ -28,7 +28,9 @@ export async function errorResponse(c: Context<AppEnv>, e: AppError): Promise<Re
       : e.message;
     return c.json({ error: { code: e.code, message: named, ...(e.fields ? { fields: e.fields } : {}) } }, status);
   }
+  // A page that does not re-render its form (formFailure) still says which field was wrong and why.
+  const message = e.fields ? `${e.message}：${Object.values(e.fields).join('；')}` : e.message;
   const area = c.req.path.startsWith('/staff') ? 'staff' : 'portal';
   const back = e.code === 'CONFLICT' ? { href: c.req.path, label: '刷新，载入最新内容' } : undefined;
-  return renderPage(c, chromeFor(c, '出错了', area), errorPage(status, e.message, back), status);
+  return renderPage(c, chromeFor(c, '出错了', area), errorPage(status, message, back), status);
 }

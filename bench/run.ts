@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
- * BENCH_ONLY=report|platform|audit|publication|search runs one section (search: see bench/search-bench.ts).
+ * BENCH_ONLY=report|platform|audit|publication|search runs one section (search: see bench/search-bench.ts);
+ * BENCH_PLATFORM=startup,home,body picks parts of the platform benchmark.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,10 +18,10 @@ async function main(): Promise<void> {
   if (!only || only === 'platform') {
     try {
       const { runPlatformBench } = await import('./platform.ts');
-      sections.push({ title: '平台（issue 3）', rows: await runPlatformBench() });
+      sections.push({ title: '平台（issues 3、6）', rows: await runPlatformBench() });
     } catch (error) {
       sections.push({
-        title: '平台（issue 3）',
+        title: '平台（issues 3、6）',
         rows: [{ name: `未运行：${(error as Error).message}`, value: NaN, unit: '' }],
       });
     }

@@ -3,6 +3,7 @@ import { platformMigration } from './migrations/001-platform.ts';
 import { rateLimitMigration } from './migrations/002-rate-limits.ts';
 import { auditAnchorMigration } from './migrations/003-audit-anchor.ts';
 import { accountActivationMigration } from './migrations/004-account-activation.ts';
+import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
 import type { Db } from './schema.ts';
@@ -15,6 +16,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '002-rate-limits': rateLimitMigration(),
     '003-audit-anchor': auditAnchorMigration(dialect),
     '004-account-activation': accountActivationMigration(),
+    '005-blobs': blobsMigration(dialect),
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
   };

@@ -233,6 +233,31 @@ export interface SearchVectorTable {
   body: string;
 }
 
+/** A stored file, by the SHA-256 of its bytes (migration 005). Its bytes are the chunks of `content_id`. */
+export interface BlobTable {
+  sha256: string;
+  content_id: string;
+  size: number;
+  /** What the bytes are (sniffed, never the file name): pdf, docx, xlsx, html, text, png, jpeg, … */
+  kind: string;
+  media_type: string;
+  chunk_count: number;
+  created_at: string;
+}
+
+export interface BlobChunkTable {
+  content_id: string;
+  seq: number;
+  data: Uint8Array;
+  created_at: string;
+}
+
+/** Page-cache generation per scope, shared by the app servers (migration 005). */
+export interface CacheGenerationTable {
+  scope: string;
+  generation: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -250,6 +275,9 @@ export interface Database {
   login_failures: LoginFailureTable;
   search_documents: SearchDocumentTable;
   search_vectors: SearchVectorTable;
+  blobs: BlobTable;
+  blob_chunks: BlobChunkTable;
+  cache_generations: CacheGenerationTable;
 }
 
 export type Db = Kysely<Database>;
@@ -268,4 +296,5 @@ export type PublicSubmissionRow = Selectable<PublicSubmissionTable>;
 export type JobRow = Selectable<JobTable>;
 export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
+export type BlobRow = Selectable<BlobTable>;
 export type { Generated };

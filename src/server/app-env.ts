@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimiter } from './middleware/rate-limiter.ts';
 import type { TtlCache } from './http/ttl-cache.ts';
+import type { PageCache } from './http/page-cache.ts';
 import type { AgencyRow } from '../db/schema.ts';
 import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
 
@@ -33,9 +34,18 @@ export interface AppEnv {
     limiter: RateLimiter;
     /** Public agency list, shared by portal pages (see TtlCache). */
     publicAgencies: TtlCache<AgencyRow[]>;
+    /** The page cache of the public portal; `invalidate(scope)` after changing what its pages show. */
+    pageCache: PageCache;
     /** The double-submit CSRF token issued during this request, once. */
     anonCsrf: string | undefined;
     /** True when the handler's response already carries the security headers. */
     secured: boolean;
+    /** Set by the body limit on a large-body (upload) route: its body is left unread for the upload mechanism. */
+    largeBody: { maxBytes: number } | undefined;
+    /**
+     * On an upload route without the X-CSRF-Token header: the token the form's `_csrf` field must carry, checked
+     * by the upload mechanism while it streams (the CSRF middleware does not read upload bodies).
+     */
+    csrfPending: string | undefined;
   };
 }

@@ -14,5 +14,7 @@ export const errorStatus: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   CONFLICT: 409,
   DUPLICATE: 409,
   RATE_LIMITED: 429,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

@@ -4,8 +4,7 @@ import { listAgencies } from '../../src/db/repositories/platform/agency-reposito
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import type { Role } from '../../src/core/platform/roles.ts';
 import { demoCreditCode } from '../../src/use-cases/platform/demo-district.ts';
-import { testDialects } from '../db/test-databases.ts';
-import { createTestApp, TestClient, type TestApp } from './test-app.ts';
+import { appVariants, createTestApp, TestClient, type TestApp } from './test-app.ts';
 
 /** One demo login per role; all business roles sit in 荣巷街道, the administrators at the district. */
 const loginOf: Record<Role, string> = {
@@ -281,12 +280,12 @@ const publicRoutes = new Set([
   'POST /api/v1/submissions',
 ]);
 
-for (const dialect of testDialects()) {
-  describe(`authorization matrix (${dialect})`, () => {
+for (const variant of appVariants()) {
+  describe(`authorization matrix (${variant.label})`, () => {
     let t: TestApp;
     let ids: Ids;
     before(async () => {
-      t = await createTestApp(dialect);
+      t = await createTestApp(variant.dialect, variant.env);
       const agencies = await listAgencies(t.database.open.db);
       const byName = (n: string) => agencies.find((a) => a.name === n)!.id;
       ids = {
@@ -346,6 +345,8 @@ for (const dialect of testDialects()) {
               ? await c.get(url)
               : await c.postForm(url, body as Record<string, string | string[]>);
           const label = `${role} ${method} ${url} → ${res.status}`;
+          // Anything answered to a signed-in person may carry personal data or the CSRF token: never stored.
+          assert.match(res.headers.get('cache-control') ?? '', /no-store/, `cacheable: ${label}`);
           if (row.allowed.includes(role)) {
             assert.ok(
               res.status !== 403 &&
@@ -372,6 +373,7 @@ for (const dialect of testDialects()) {
           : method === 'GET'
             ? await c.get(url)
             : await c.postForm(url, {});
+        assert.match(res.headers.get('cache-control') ?? '', /no-store/, `cacheable: ${method} ${url}`);
         if (url.startsWith('/api/')) assert.ok([401, 403].includes(res.status), `${method} ${url} → ${res.status}`);
         else if (url === '/staff/logout') assert.equal(res.status, 303);
         else assert.match(res.headers.get('location') ?? '', /^\/staff\/login/, `${method} ${url} → ${res.status}`);

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { silentLogger } from '../../src/server/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../db/test-databases.ts';
+import { createTestDatabase, testDialects, type TestDatabase } from '../db/test-databases.ts';
 
 export const demoPassword = 'Gongkai@2026';
 
@@ -69,8 +69,9 @@ export class TestClient {
   csrf = '';
 
   /**
-   * `ip`: the client address this client speaks from — sent as X-Real-IP, which the app believes only with
-   * TRUST_PROXY=1 (as behind nginx). Without it every in-process request comes from the same address.
+   * `ip`: the client address this client speaks from — as the socket's address (in-process there is no socket,
+   * so every client would otherwise be the same "local" client) and as X-Real-IP, which the app believes only with
+   * TRUST_PROXY=1 (as behind nginx). Tests of per-client limits give each client its own.
    */
   constructor(
     private readonly app: Hono<AppEnv>,
@@ -88,13 +89,19 @@ export class TestClient {
   async request(
     method: string,
     path: string,
-    init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
+    init: {
+      form?: Record<string, string | string[]>;
+      json?: unknown;
+      /** Any other body (multipart, a stream); set its content-type in `headers`. */
+      body?: RequestInit['body'];
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
-    if (this.options.ip) headers['x-real-ip'] = this.options.ip;
+    if (this.options.ip && !('x-real-ip' in headers)) headers['x-real-ip'] = this.options.ip;
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers['cookie'] = cookie;
-    let body: string | undefined;
+    let body: RequestInit['body'] = init.body;
     if (init.form) {
       const p = new URLSearchParams();
       for (const [k, v] of Object.entries(init.form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
@@ -104,7 +111,9 @@ export class TestClient {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    const res = await this.app.request(path, { method, headers, body, redirect: 'manual' });
+    const env = this.options.ip ? { incoming: { socket: { remoteAddress: this.options.ip } } } : undefined;
+    const duplex = body instanceof ReadableStream ? { duplex: 'half' as const } : {};
+    const res = await this.app.request(path, { method, headers, body, redirect: 'manual', ...duplex }, env);
     for (const sc of res.headers.getSetCookie()) {
       const [pair] = sc.split(';');
       const i = pair!.indexOf('=');
@@ -150,4 +159,27 @@ export class TestClient {
   json(method: string, path: string, json?: unknown) {
     return this.request(method, path, { json, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
   }
+}
+
+export interface AppVariant {
+  dialect: Dialect;
+  secure: boolean;
+  /** Environment for createTestApp. */
+  env: Record<string, string>;
+  label: string;
+}
+
+/**
+ * Every database × secure cookies off and on. With COOKIE_SECURE=1 the cookies are `__Host-` prefixed and
+ * Secure, and setting or deleting one without `secure` throws — so suites that touch cookies run both ways.
+ */
+export function appVariants(): AppVariant[] {
+  return testDialects().flatMap((dialect) =>
+    [false, true].map((secure) => ({
+      dialect,
+      secure,
+      env: { COOKIE_SECURE: secure ? '1' : '0' },
+      label: `${dialect}, ${secure ? 'secure cookies' : 'plain cookies'}`,
+    })),
+  );
 }

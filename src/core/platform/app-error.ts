@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DUPLICATE'
   | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 /** The Chinese message people see when the thrower gives none. */
@@ -30,6 +32,8 @@ export const defaultMessages: Readonly<Record<ErrorCode, string>> = {
   CONFLICT: '该记录已被他人修改，请刷新后重试',
   DUPLICATE: '该记录已存在',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  BAD_REQUEST: '请求格式不正确',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
   INTERNAL: '系统内部错误，请稍后再试',
 };
 

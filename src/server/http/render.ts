@@ -4,7 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { newSecret } from '../../use-cases/platform/session-token.ts';
 import type { AppEnv } from '../app-env.ts';
 import { layout, type Chrome, type Html } from '../views/layout.ts';
-import { cookieNames, prefCookies } from './cookie-names.ts';
+import { cookieNames } from './cookie-names.ts';
+import { readingPrefs, type ReadingPrefs } from './reading-prefs.ts';
 import { actorOf } from './use-case-context.ts';
 
 /**
@@ -34,13 +35,13 @@ export function chromeFor(
   current?: string,
   withForm = false,
 ): Chrome {
-  const fs = getCookie(c, prefCookies.fontSize);
+  const prefs = readingPrefs(c.req.header('cookie'));
   const s = c.get('session');
   return {
     title,
     path: c.req.path + (c.req.url.includes('?') ? `?${c.req.url.split('?')[1] ?? ''}` : ''),
-    fontSize: fs === 'l' || fs === 's' ? fs : 'm',
-    highContrast: getCookie(c, prefCookies.contrast) === '1',
+    fontSize: prefs.fontSize,
+    highContrast: prefs.highContrast,
     area,
     actor: actorOf(c),
     csrfToken: s?.kind === 'active' ? s.csrfToken : withForm ? csrfTokenFor(c) : '',
@@ -50,6 +51,30 @@ export function chromeFor(
 }
 
 export async function renderPage(c: Context<AppEnv>, chrome: Chrome, body: Html, status: ContentfulStatusCode = 200) {
-  c.header('Cache-Control', 'no-store');
   return c.html(await layout(chrome, body), status);
+}
+
+/**
+ * The chrome of a public page built only from validated inputs — no request text, no session: what the page
+ * cache renders with, so a cached page can never carry one visitor's input to the next. `demo` is the app's
+ * setting (the demo banner), not request input.
+ */
+export function publicChrome(
+  title: string,
+  path: string,
+  prefs: ReadingPrefs,
+  demo: boolean,
+  current?: string,
+): Chrome {
+  return {
+    demo,
+    title,
+    path,
+    fontSize: prefs.fontSize,
+    highContrast: prefs.highContrast,
+    area: 'portal',
+    actor: null,
+    csrfToken: '',
+    current,
+  };
 }

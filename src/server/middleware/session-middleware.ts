@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { resolveSession } from '../../use-cases/platform/resolve-session.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cookieNames } from '../http/cookie-names.ts';
+import { clearSessionCookie } from '../http/session-cookie.ts';
 import { securityOf } from '../http/use-case-context.ts';
 
 /** Resolves the session cookie into `c.var.session` (staff pages and the API only; the portal needs none). */
@@ -15,7 +16,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     if (state.kind === 'active') c.set('session', { ...state, token: token ?? '' });
     else {
       c.set('session', state);
-      if (state.kind === 'expired') deleteCookie(c, name, { path: '/', secure: config.cookieSecure });
+      if (state.kind === 'expired') clearSessionCookie(c);
     }
     await next();
   };

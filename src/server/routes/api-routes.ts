@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie } from 'hono/cookie';
+import { z } from 'zod';
 import { AppError } from '../../core/platform/app-error.ts';
 import { findUser } from '../../db/repositories/platform/user-repository.ts';
 import { createAgencyInput, updateAgencyGuideInput, updateAgencyInput } from '../../use-cases/platform/agency-input.ts';
@@ -25,12 +25,13 @@ import { verifyAuditChain } from '../../use-cases/platform/verify-audit-chain.ts
 import { can } from '../../core/platform/policy.ts';
 import { referenceOf } from '../../use-cases/platform/submit-public-feedback.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cookieNames } from '../http/cookie-names.ts';
-import { parseInput } from '../http/parse-input.ts';
+import { portalCacheScope } from './portal/portal-routes.ts';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
+import { parseInput, parseJson } from '../http/parse-input.ts';
 import { limitAuthAttempts } from '../http/limit-auth-attempts.ts';
 import { presentAccountRequest, presentAgency, presentAudit, presentUser } from '../http/presenters.ts';
 import { useCaseContext } from '../http/use-case-context.ts';
-import { setSessionCookie, startSession } from '../http/start-session.ts';
+import { startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
 
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -42,6 +43,15 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   }
   throw new AppError('VALIDATION', '请求体应为 JSON 对象');
 }
+
+/** Query of GET /audit: a page of entries before a sequence number, optionally filtered. */
+const auditQuery = z.object({
+  before: z.number().int().positive().max(2_147_483_647).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  action: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+});
 
 /** The JSON API (/api/v1). Same use-cases as the pages; described in /api/openapi.json. */
 export function apiRoutes(): Hono<AppEnv> {
@@ -56,7 +66,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.delete('/session', staff, async (c) => {
     const s = c.get('session');
     if (s.kind === 'active') await logout(useCaseContext(c), s.token);
-    deleteCookie(c, cookieNames(c.get('deps').config.cookieSecure).session, { path: '/' });
+    clearSessionCookie(c);
     return c.json({ ok: true });
   });
 
@@ -66,7 +76,7 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.post('/me/password', staff, async (c) => {
-    const input = parseInput(changePasswordInput, await jsonBody(c));
+    const input = parseJson(changePasswordInput, await jsonBody(c));
     const session = await changePassword(useCaseContext(c), input, c.req.header('user-agent') ?? '');
     setSessionCookie(c, session.sessionToken);
     return c.json({ ok: true, csrfToken: session.csrfToken });
@@ -80,8 +90,8 @@ export function apiRoutes(): Hono<AppEnv> {
   );
 
   api.post('/agencies', staff, async (c) => {
-    const row = await createAgency(useCaseContext(c), parseInput(createAgencyInput, await jsonBody(c)));
-    c.get('publicAgencies').invalidate();
+    const row = await createAgency(useCaseContext(c), parseJson(createAgencyInput, await jsonBody(c)));
+    await c.get('pageCache').invalidate(portalCacheScope);
     return c.json(presentAgency(row), 201);
   });
 
@@ -89,9 +99,9 @@ export function apiRoutes(): Hono<AppEnv> {
     const ctx = useCaseContext(c);
     const body = await jsonBody(c);
     // A body with structure fields needs agency.update; contact fields alone need agency.updateGuide.
-    const input = 'name' in body ? parseInput(updateAgencyInput, body) : parseInput(updateAgencyGuideInput, body);
+    const input = 'name' in body ? parseJson(updateAgencyInput, body) : parseJson(updateAgencyGuideInput, body);
     const row = await updateAgency(ctx, c.req.param('id'), input);
-    c.get('publicAgencies').invalidate();
+    await c.get('pageCache').invalidate(portalCacheScope);
     return c.json(presentAgency(row));
   });
 
@@ -104,7 +114,7 @@ export function apiRoutes(): Hono<AppEnv> {
   );
 
   api.post('/users', staff, async (c) => {
-    const r = await createUser(useCaseContext(c), parseInput(createUserInput, await jsonBody(c)));
+    const r = await createUser(useCaseContext(c), parseJson(createUserInput, await jsonBody(c)));
     // The requester's half of the activation code, shown once (dual control: the approver gets the other half).
     return c.json(
       {
@@ -118,7 +128,7 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.put('/users/:id', staff, async (c) => {
-    const r = await updateUser(useCaseContext(c), c.req.param('id'), parseInput(updateUserInput, await jsonBody(c)));
+    const r = await updateUser(useCaseContext(c), c.req.param('id'), parseJson(updateUserInput, await jsonBody(c)));
     return c.json({ ...presentUser(r.user), pendingRequest: r.pending ? presentAccountRequest(r.pending) : null });
   });
 
@@ -163,14 +173,13 @@ export function apiRoutes(): Hono<AppEnv> {
   });
 
   api.get('/audit', staff, async (c) => {
-    const before = Number(c.req.query('before'));
-    const limit = Number(c.req.query('limit') ?? 100);
+    const q = parseInput(auditQuery, c.req.query());
     const rows = await listAuditLog(useCaseContext(c), {
-      beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
-      limit: Number.isInteger(limit) ? limit : 100,
-      action: c.req.query('action'),
-      entity: c.req.query('entity'),
-      entityId: c.req.query('entityId'),
+      beforeSeq: q.before,
+      limit: q.limit,
+      action: q.action,
+      entity: q.entity,
+      entityId: q.entityId,
     });
     return c.json({ items: rows.map(presentAudit) });
   });
@@ -189,7 +198,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const key = c.req.header('idempotency-key') ?? body['idempotencyKey'];
     const r = await submitPublicFeedback(
       useCaseContext(c),
-      parseInput(publicFeedbackInput, { ...body, idempotencyKey: key }),
+      parseJson(publicFeedbackInput, { ...body, idempotencyKey: key }),
     );
     return c.json(r, r.created ? 201 : 200);
   });

@@ -44,7 +44,7 @@ export const agencyStructureFields = z.object({
     .string()
     .trim()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '年报发布期限格式应为“月-日”，如 01-31'),
-  sortOrder: z.coerce.number().int('排序须为整数').min(0).max(9999).default(0),
+  sortOrder: z.number().int('排序须为整数').min(0, '排序不能为负数').max(9999, '排序不能大于9999').default(0),
 });
 
 export const createAgencyInput = agencyStructureFields.extend(agencyGuideFields.shape).extend({
@@ -53,10 +53,10 @@ export const createAgencyInput = agencyStructureFields.extend(agencyGuideFields.
 
 export const updateAgencyInput = agencyStructureFields
   .extend(agencyGuideFields.shape)
-  .extend({ version: z.coerce.number().int().positive('缺少版本号') });
+  .extend({ version: z.number().int().positive('缺少版本号').max(2_147_483_647, '版本号无效') });
 
 export const updateAgencyGuideInput = agencyGuideFields.extend({
-  version: z.coerce.number().int().positive('缺少版本号'),
+  version: z.number().int().positive('缺少版本号').max(2_147_483_647, '版本号无效'),
 });
 
 export type CreateAgencyInput = z.infer<typeof createAgencyInput>;

@@ -30,7 +30,8 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
   const roleProblem = roleSetProblem(roles);
   if (roleProblem) throw new AppError('VALIDATION', undefined, { roles: roleProblem });
   if (await findUserByLogin(ctx.db, input.login)) {
-    throw new AppError('VALIDATION', undefined, { login: '该登录名已被使用' });
+    // The same answer as a creation lost to a concurrent one (the UNIQUE constraint, src/db/db-error.ts).
+    throw new AppError('DUPLICATE', undefined, { login: '该登录名已被使用' });
   }
   const needsApproval = credentialNeedsApproval(roles);
   return ctx.db.transaction().execute(async (trx) => {

@@ -18,8 +18,9 @@ export const updateUserInput = z.object({
   displayName: z.string().trim().min(2, '请填写姓名').max(40, '姓名过长'),
   agencyId: z.string().min(1, '请选择所属机构'),
   roles,
-  disabled: z.coerce.boolean().default(false),
-  version: z.coerce.number().int().positive('缺少版本号'),
+  // Typed, never coerced (z.coerce.boolean() made "false" true); forms convert their text at the edge.
+  disabled: z.boolean().default(false),
+  version: z.number().int().positive('缺少版本号').max(2_147_483_647, '版本号无效'),
 });
 
 export type CreateUserInput = z.infer<typeof createUserInput>;

@@ -13,6 +13,7 @@ import { createAgency } from '../../../use-cases/platform/create-agency.ts';
 import { getAgencyForStaff, listVisibleAgencies } from '../../../use-cases/platform/list-agencies.ts';
 import { updateAgency } from '../../../use-cases/platform/update-agency.ts';
 import type { AppEnv } from '../../app-env.ts';
+import { portalCacheScope } from '../portal/portal-routes.ts';
 import { formFailure } from '../../http/form-failure.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, renderPage } from '../../http/render.ts';
@@ -47,7 +48,7 @@ export function staffAgencyRoutes(): Hono<AppEnv> {
     const values = formObject(await c.req.parseBody());
     try {
       await createAgency(useCaseContext(c), parseInput(createAgencyInput, values));
-      c.get('publicAgencies').invalidate();
+      await c.get('pageCache').invalidate(portalCacheScope);
       return c.redirect('/staff/agencies?saved=1', 303);
     } catch (e) {
       const { state, status } = formFailure(e, values);
@@ -75,7 +76,7 @@ export function staffAgencyRoutes(): Hono<AppEnv> {
     try {
       const input = structural ? parseInput(updateAgencyInput, values) : parseInput(updateAgencyGuideInput, values);
       await updateAgency(ctx, a.id, input);
-      c.get('publicAgencies').invalidate();
+      await c.get('pageCache').invalidate(portalCacheScope);
       return c.redirect(`/staff/agencies/${a.id}?saved=1`, 303);
     } catch (e) {
       const { state, status } = formFailure(e, { ...agencyToForm(a), ...values });

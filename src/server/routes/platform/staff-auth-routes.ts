@@ -1,23 +1,24 @@
 import { Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import { isAppError } from '../../../core/platform/app-error.ts';
 import { activateAccount, activateAccountInput } from '../../../use-cases/platform/activate-account.ts';
 import { changePassword, changePasswordInput } from '../../../use-cases/platform/change-password.ts';
 import { logout } from '../../../use-cases/platform/logout.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { errorStatus } from '../../error-status.ts';
-import { cookieNames } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
 import { limitAuthAttempts } from '../../http/limit-auth-attempts.ts';
-import { setSessionCookie, startSession } from '../../http/start-session.ts';
+import { safeReturnPath } from '../../http/safe-redirect.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { startSession } from '../../http/start-session.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { emptyForm } from '../../views/form-parts.ts';
 import { activatePage, loginPage, passwordPage } from '../../views/platform/staff-pages.ts';
 
+/** Where to go after logging in: a path inside the back office (the one redirect helper), else /staff. */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
+  return safeReturnPath(next, { fallback: '/staff', within: '/staff' });
 }
 
 export function staffAuthRoutes(): Hono<AppEnv> {
@@ -72,9 +73,8 @@ export function staffAuthRoutes(): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     const s = c.get('session');
-    const name = cookieNames(c.get('deps').config.cookieSecure).session;
     if (s.kind === 'active') await logout(useCaseContext(c), s.token);
-    deleteCookie(c, name, { path: '/', secure: c.get('deps').config.cookieSecure });
+    clearSessionCookie(c);
     return c.redirect('/staff/login?bye=1', 303);
   });
 

@@ -1,53 +1,40 @@
-import { Hono, type Context } from 'hono';
-import { securityHeaders } from '../../middleware/security-headers.ts';
+import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { parse as parseCookies } from 'hono/utils/cookie';
-import { rawHeader } from '../../http/raw-header.ts';
 import { AppError, isAppError } from '../../../core/platform/app-error.ts';
 import { newSecret } from '../../../use-cases/platform/session-token.ts';
 import { publicFeedbackInput, submitPublicFeedback } from '../../../use-cases/platform/submit-public-feedback.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { prefCookies } from '../../http/cookie-names.ts';
 import { formObject, parseInput } from '../../http/parse-input.ts';
-import { chromeFor, csrfTokenFor, renderPage } from '../../http/render.ts';
+import { chromeFor, csrfTokenFor, publicChrome, renderPage } from '../../http/render.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
+import { safeReturnPath } from '../../http/safe-redirect.ts';
 import type { FormState } from '../../views/form-parts.ts';
 import { layout } from '../../views/layout.ts';
 import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
 import { siteCss } from '../../views/site-css.ts';
 
+/**
+ * The page-cache scope of the portal's pages: invalidate it when what they show changes (agencies now; issue 8:
+ * published or withdrawn items).
+ */
+export const portalCacheScope = 'portal';
+
 /** The public portal: server-rendered, no JavaScript, no login. */
 export function portalRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  // The home page is the busiest page: rendered once per agency-list generation and reading preference.
-  const homeCache = new Map<string, string>();
-  let baseHeaders: Record<string, string> | undefined;
-  const homeHeaders = (c: Context<AppEnv>) =>
-    (baseHeaders ??= {
-      ...securityHeaders(c.get('deps').config.cookieSecure),
-      'Content-Type': 'text/html; charset=UTF-8',
-      'Cache-Control': 'no-cache',
+  // The busiest page: served from the page cache, rendered only from validated inputs (no query string).
+  app.get('/', (c) => {
+    const agencies = c.get('publicAgencies');
+    const demo = c.get('deps').demoData;
+    return c.get('pageCache').respond(c, {
+      scope: portalCacheScope,
+      route: 'portal.home',
+      params: {},
+      render: async ({ prefs }) =>
+        String(await layout(publicChrome('首页', '/', prefs, demo, 'home'), homePage(await agencies.get()))),
     });
-  let homeGeneration = -1;
-  app.get('/', async (c) => {
-    const cache = c.get('publicAgencies');
-    const agencies = await cache.get();
-    if (cache.generation !== homeGeneration) {
-      homeCache.clear();
-      homeGeneration = cache.generation;
-    }
-    const cookieHeader = rawHeader(c, 'cookie');
-    const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
-    const key = `${cookies[prefCookies.fontSize] ?? 'm'}|${cookies[prefCookies.contrast] ?? '0'}`;
-    let page = homeCache.get(key);
-    if (page === undefined) {
-      page = String(await layout(chromeFor(c, '首页', 'portal', 'home'), homePage(agencies)));
-      homeCache.set(key, page);
-    }
-    // Built directly with plain-object headers: the busiest page keeps the server's fastest response path.
-    c.set('secured', true);
-    return new Response(page, { status: 200, headers: homeHeaders(c) });
   });
 
   app.get('/agencies/:id/guide', async (c) => {
@@ -108,9 +95,7 @@ export function portalRoutes(): Hono<AppEnv> {
     };
     if (fs === 's' || fs === 'm' || fs === 'l') setCookie(c, prefCookies.fontSize, fs, opts);
     if (hc === '0' || hc === '1') setCookie(c, prefCookies.contrast, hc, opts);
-    const back = c.req.query('back') ?? '/';
-    // Only same-site paths: never an open redirect.
-    return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
+    return c.redirect(safeReturnPath(c.req.query('back'), { fallback: '/' }), 303);
   });
 
   app.get('/static/site.css', (c) => {

@@ -19,8 +19,10 @@ import { createTestApp, TestClient, type TestApp } from './test-app.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 test('the demo is on only for a local start on the default SQLite file, or when asked for', () => {
+  // An audit key is given with every PostgreSQL URL: without one the configuration is refused outright.
+  const key = { GONGKAI_AUDIT_KEY: `k1:${'ab'.repeat(32)}` };
   const demo = (env: Record<string, string>) => {
-    const r = loadConfig(env);
+    const r = loadConfig(env.DATABASE_URL?.startsWith('postgres') ? { ...key, ...env } : env);
     assert.ok(r.ok, JSON.stringify(r));
     return r.ok ? { on: r.config.demo, by: r.config.demoBlockedBy } : undefined;
   };

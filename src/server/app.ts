@@ -20,6 +20,7 @@ import { apiRoutes } from './routes/api-routes.ts';
 import { openApiDocument } from './routes/openapi-document.ts';
 import { portalCacheScope, portalRoutes } from './routes/portal/portal-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
+import { appUploadRoutes } from './routes/upload-routes.ts';
 import { apiDocsPage } from './views/api-docs-page.ts';
 import { errorPage } from './views/portal/portal-pages.ts';
 
@@ -29,7 +30,7 @@ export interface AppOptions {
   /** Where uploaded files go (default: the database). */
   blobStore?: BlobStore;
   /**
-   * Every route that receives files (none in the app yet; issues 7–9 add theirs here). Their bodies are
+   * Every route that receives files (default: the domains' list in routes/upload-routes.ts). Their bodies are
    * streamed under their own policy; every other body stays under the small limit.
    */
   uploadRoutes?: readonly UploadRoute[];
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   // costs measurable throughput on the portal.
   app.use('*', edgeMiddleware(deps, { limiter, publicAgencies, pageCache }));
   // Before everything that could read a body (session, CSRF, routes) and before routing: unknown paths too.
-  const uploadRoutes = options.uploadRoutes ?? [];
+  const uploadRoutes = options.uploadRoutes ?? appUploadRoutes();
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ largeBodyRoutes: uploadRoutes.map(largeBodyRouteOf) }));
   app.use('/staff/*', sessionMiddleware());
   app.use('/staff', sessionMiddleware());

@@ -1,34 +1,13 @@
 /**
  * The written notices of 依申请公开 (条例第二十九–四十五条). Procedural notices move a case along; an answer
- * (答复告知书) closes it and is counted in exactly one outcome row of table 3 — keyed here by the row keys of
- * src/core/report/layout.ts, so the case core and the notices meet without sharing a file.
+ * (答复告知书) closes it and is counted in exactly one outcome row of table 3 — keyed by the row keys of
+ * src/core/report/layout.ts, listed once in the case core (cases/outcome-row.ts).
  */
+import { OUTCOME_ROWS, type OutcomeRow } from '../cases/outcome-row.ts';
 
-/** The outcome rows of table 3 (2021 format, 国办公开办函〔2021〕30号), in template order. */
-export const ANSWER_ROWS = [
-  'granted',
-  'partial',
-  'denied1',
-  'denied2',
-  'denied3',
-  'denied4',
-  'denied5',
-  'denied6',
-  'denied7',
-  'denied8',
-  'unable1',
-  'unable2',
-  'unable3',
-  'notProcessed1',
-  'notProcessed2',
-  'notProcessed3',
-  'notProcessed4',
-  'notProcessed5',
-  'other1',
-  'other2',
-  'other3',
-] as const;
-export type AnswerRow = (typeof ANSWER_ROWS)[number];
+/** The outcome rows of table 3 (2021 format, 国办公开办函〔2021〕30号), in template order: the case core's list. */
+export const ANSWER_ROWS = OUTCOME_ROWS;
+export type AnswerRow = OutcomeRow;
 
 export function isAnswerRow(value: string): value is AnswerRow {
   return (ANSWER_ROWS as readonly string[]).includes(value);

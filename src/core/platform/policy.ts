@@ -22,7 +22,14 @@ export type Action =
   | 'user.resetPassword'
   | 'user.approveRequest'
   | 'audit.read'
-  | 'submission.read';
+  | 'submission.read'
+  // 主动公开 (issue 8)
+  | 'publication.read'
+  | 'publication.edit'
+  | 'publication.review'
+  | 'publication.publish'
+  | 'publication.configure'
+  | 'submission.reply';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -56,6 +63,15 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  // 主动公开 (条例第十九条–第二十六条): the agency's staff draft, review and publish its own items; the supervisor
+  // reads its subtree (late items). Which review step a person may decide is the review chain's business.
+  'publication.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'publication.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'publication.review': { reviewer: 'own', head: 'own' },
+  // Publishing, scheduling and withdrawing (with the 保密审查 confirmation) — the person answerable for it.
+  'publication.publish': { reviewer: 'own', head: 'own' },
+  'publication.configure': { head: 'own', sysadmin: 'subtree' },
+  'submission.reply': { handler: 'own', reviewer: 'own', head: 'own' },
 };
 
 /**

@@ -7,6 +7,7 @@ import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
 import { casesMigration } from './migrations/011-cases.ts';
+import { publicationMigration } from './migrations/015-publication.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -21,6 +22,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
     '011-cases': casesMigration(),
+    '015-publication': publicationMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { PublicationTables } from './repositories/publication/publication-tables.ts';
 
 /**
  * Table types of the one schema shared by SQLite and PostgreSQL (migrations in ./migrations).
@@ -367,3 +368,8 @@ export type BlobRow = Selectable<BlobTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type { Generated };
+
+/** 主动公开 (migration 015): the publication tables, declared in their domain's folder. */
+export interface Database extends PublicationTables {
+  publication_items: PublicationTables['publication_items'];
+}

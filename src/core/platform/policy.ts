@@ -27,7 +27,14 @@ export type Action =
   | 'case.read'
   | 'case.handle'
   | 'case.review'
-  | 'case.sign';
+  | 'case.sign'
+  // 主动公开 (issue 8)
+  | 'publication.read'
+  | 'publication.edit'
+  | 'publication.review'
+  | 'publication.publish'
+  | 'publication.configure'
+  | 'submission.reply';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -67,6 +74,15 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'case.review': { reviewer: 'own', head: 'own' },
   // 签发 and approval of an extension (第三十三条: 政府信息公开工作机构负责人同意).
   'case.sign': { head: 'own' },
+  // 主动公开 (条例第十九条–第二十六条): the agency's staff draft, review and publish its own items; the supervisor
+  // reads its subtree (late items). Which review step a person may decide is the review chain's business.
+  'publication.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'publication.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'publication.review': { reviewer: 'own', head: 'own' },
+  // Publishing, scheduling and withdrawing (with the 保密审查 confirmation) — the person answerable for it.
+  'publication.publish': { reviewer: 'own', head: 'own' },
+  'publication.configure': { head: 'own', sysadmin: 'subtree' },
+  'submission.reply': { handler: 'own', reviewer: 'own', head: 'own' },
 };
 
 /**

@@ -22,7 +22,9 @@ export type Action =
   | 'user.resetPassword'
   | 'user.approveRequest'
   | 'audit.read'
-  | 'submission.read';
+  | 'submission.read'
+  | 'calendar.manage'
+  | 'notification.read';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -56,6 +58,19 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  // The working-day calendar (docs/calendar.md): State Council notices are entered by the system administrator
+  // of the root agency (they hold for the whole site); local closures by a system administrator for its subtree.
+  'calendar.manage': { sysadmin: 'subtree' },
+  // Everyone signed in reads their own notifications (docs/notifications.md); the records are the person's own.
+  'notification.read': {
+    sysadmin: 'own',
+    secadmin: 'own',
+    auditadmin: 'own',
+    handler: 'own',
+    reviewer: 'own',
+    head: 'own',
+    supervisor: 'own',
+  },
 };
 
 /**

@@ -50,7 +50,7 @@ export async function calendarOverview(ctx: UseCaseContext): Promise<CalendarOve
     history: await listCalendarNotices(ctx.db),
     closures,
     agencies: await listAgencies(ctx.db, agencyFilterFor(ctx.actor, 'calendar.manage')),
-    wholeSite: managesWholeSite(ctx.actor),
+    wholeSite: await managesWholeSite(ctx),
   };
 }
 
@@ -68,7 +68,7 @@ export interface NoticeFormData {
 
 /** The notice form of a year, prefilled with what holds now (an earlier entry, else the shipped data). */
 export async function noticeFormData(ctx: UseCaseContext, year: number): Promise<NoticeFormData> {
-  requireWholeSite(ctx.actor);
+  await requireWholeSite(ctx);
   const calendar = await loadWorkingCalendar(ctx.db);
   const history = await listCalendarNotices(ctx.db, year);
   const entered = calendar.notices.find((n) => n.year === year);

@@ -26,7 +26,7 @@ import { calendarCacheScope } from './load-working-calendar.ts';
 /** The agency a closure is for must be one the actor manages (another agency's id is NOT_FOUND, not a hint). */
 async function requireClosureScope(ctx: UseCaseContext, agencyId: string | null) {
   if (agencyId === null) {
-    requireWholeSite(ctx.actor);
+    await requireWholeSite(ctx);
     return;
   }
   const agency = await findAgency(ctx.db, agencyId);

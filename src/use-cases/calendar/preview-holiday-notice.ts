@@ -54,7 +54,7 @@ function describe(y: HolidayYear | undefined, date: IsoDate): string {
 }
 
 export async function previewHolidayNotice(ctx: UseCaseContext, input: HolidayNoticeInput): Promise<NoticePreview> {
-  requireWholeSite(ctx.actor);
+  await requireWholeSite(ctx);
   const { notice, warnings } = checkedNotice(input);
   const calendar = await loadWorkingCalendar(ctx.db);
   const entered = calendar.notices.find((n) => n.year === notice.year);

@@ -29,7 +29,7 @@ export async function saveHolidayNotice(
   ctx: UseCaseContext,
   input: HolidayNoticeInput,
 ): Promise<CalendarChangeResult & { revision: number }> {
-  requireWholeSite(ctx.actor);
+  await requireWholeSite(ctx);
   const { notice, warnings } = checkedNotice(input);
   if (warnings.length > 0 && !input.confirm)
     throw new AppError('VALIDATION', '请核对提示后勾选“已核对”再保存', { confirm: warnings.join('；') });
@@ -72,7 +72,7 @@ export async function withdrawHolidayNotice(
   year: number,
   expectedRevision: number,
 ): Promise<CalendarChangeResult> {
-  requireWholeSite(ctx.actor);
+  await requireWholeSite(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const [previous] = await listCalendarNotices(trx, year);
     if (!previous || previous.withdrawn === 1) throw new AppError('NOT_FOUND', `${year}年没有录入的节假日安排`);

@@ -82,3 +82,16 @@ export async function withdrawCalendarClosure(ex: Executor, id: string, by: stri
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Whether an enabled system administrator account sits in one of these agencies (the actor's ancestors). */
+export async function sysadminInAgencies(ex: Executor, agencyIds: string[]): Promise<boolean> {
+  if (agencyIds.length === 0) return false;
+  const r = await ex
+    .selectFrom('users')
+    .select('id')
+    .where('agency_id', 'in', agencyIds)
+    .where('disabled', '=', 0)
+    .where('roles', 'like', '%"sysadmin"%')
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -34,7 +34,9 @@ export type Action =
   | 'publication.review'
   | 'publication.publish'
   | 'publication.configure'
-  | 'submission.reply';
+  | 'submission.reply'
+  | 'calendar.manage'
+  | 'notification.read';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -83,6 +85,19 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'publication.publish': { reviewer: 'own', head: 'own' },
   'publication.configure': { head: 'own', sysadmin: 'subtree' },
   'submission.reply': { handler: 'own', reviewer: 'own', head: 'own' },
+  // The working-day calendar (docs/calendar.md): State Council notices are entered by the system administrator
+  // of the root agency (they hold for the whole site); local closures by a system administrator for its subtree.
+  'calendar.manage': { sysadmin: 'subtree' },
+  // Everyone signed in reads their own notifications (docs/notifications.md); the records are the person's own.
+  'notification.read': {
+    sysadmin: 'own',
+    secadmin: 'own',
+    auditadmin: 'own',
+    handler: 'own',
+    reviewer: 'own',
+    head: 'own',
+    supervisor: 'own',
+  },
 };
 
 /**

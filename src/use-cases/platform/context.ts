@@ -2,6 +2,7 @@ import type { Actor } from '../../core/platform/actor.ts';
 import { defaultThrottleLimits, type ThrottleLimits } from '../../core/platform/login-throttle.ts';
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
+import type { DeliveryChannels } from '../notifications/delivery-channel.ts';
 
 /** Security settings use-cases need; filled from the validated config. */
 export interface SecuritySettings {
@@ -36,6 +37,8 @@ export interface UseCaseContext {
   ip: string;
   security: SecuritySettings;
   auditKeys: AuditKeyring;
+  /** Configured e-mail/SMS channels (docs/notifications.md); absent: in-app notifications only. */
+  delivery?: DeliveryChannels;
 }
 
 export function nowIso(ctx: Pick<UseCaseContext, 'clock'>): string {

@@ -70,6 +70,8 @@ const fullAgency = async (ids: Ids, t: TestApp, id: string) => ({
   version: String(await agencyVersion(t, id)),
 });
 
+const calendarNotice = { year: '2040', revision: '0', source: '测试', daysOff: '2040-01-01 元旦', makeUpDays: '' };
+
 /** The matrix: every staff route × every role. Anything not listed in `allowed` must answer 403. */
 const matrix: Row[] = [
   { route: 'GET /staff', url: () => '/staff', allowed: ALL },
@@ -252,6 +254,59 @@ const matrix: Row[] = [
   { route: 'GET /api/v1/audit', url: () => '/api/v1/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/audit/verify', url: () => '/api/v1/audit/verify', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/submissions', url: () => '/api/v1/submissions', allowed: BUSINESS },
+  // The working-day calendar (docs/calendar.md): the system administrator only.
+  { route: 'GET /staff/calendar', url: () => '/staff/calendar', allowed: ['sysadmin'] },
+  { route: 'GET /staff/calendar/notices', url: () => '/staff/calendar/notices?year=2040', allowed: ['sysadmin'] },
+  {
+    route: 'POST /staff/calendar/notices/edit',
+    url: () => '/staff/calendar/notices/edit',
+    body: () => ({ year: '2040' }),
+    allowed: ['sysadmin'],
+  },
+  {
+    route: 'POST /staff/calendar/notices/preview',
+    url: () => '/staff/calendar/notices/preview',
+    body: () => calendarNotice,
+    allowed: ['sysadmin'],
+  },
+  {
+    route: 'POST /staff/calendar/notices',
+    url: () => '/staff/calendar/notices',
+    body: () => calendarNotice,
+    allowed: ['sysadmin'],
+  },
+  {
+    route: 'POST /staff/calendar/notices/:year/withdraw',
+    url: () => '/staff/calendar/notices/2040/withdraw',
+    body: () => ({ revision: '1' }),
+    allowed: ['sysadmin'],
+  },
+  {
+    route: 'POST /staff/calendar/closures',
+    url: () => '/staff/calendar/closures',
+    body: (i) => ({ agencyId: i.own, from: '2040-01-02', to: '2040-01-02', reason: '测试停止办公' }),
+    allowed: ['sysadmin'],
+  },
+  {
+    route: 'POST /staff/calendar/closures/:id/withdraw',
+    url: () => '/staff/calendar/closures/no-such-closure/withdraw',
+    body: () => ({}),
+    allowed: ['sysadmin'],
+  },
+  // Notifications: everyone their own (docs/notifications.md).
+  { route: 'GET /staff/notifications', url: () => '/staff/notifications', allowed: ALL },
+  {
+    route: 'POST /staff/notifications/:id/read',
+    url: () => '/staff/notifications/no-such-notification/read',
+    body: () => ({}),
+    allowed: ALL,
+  },
+  {
+    route: 'POST /staff/notifications/read-all',
+    url: () => '/staff/notifications/read-all',
+    body: () => ({}),
+    allowed: ALL,
+  },
   // Last: they end the session.
   { route: 'DELETE /api/v1/session', url: () => '/api/v1/session', allowed: ALL },
   { route: 'POST /staff/logout', url: () => '/staff/logout', body: () => ({}), allowed: ALL, relogin: true },

@@ -19,7 +19,7 @@ import { recordAudit } from '../platform/record-audit.ts';
 import { newId } from '../platform/session-token.ts';
 import { afterCalendarChange } from './after-calendar-change.ts';
 import type { LocalClosureInput } from './calendar-input.ts';
-import { requireWholeSite } from './calendar-permission.ts';
+import { requireCalendarAccess, requireWholeSite } from './calendar-permission.ts';
 import type { CalendarChangeResult } from './save-holiday-notice.ts';
 import { calendarCacheScope } from './load-working-calendar.ts';
 
@@ -38,6 +38,7 @@ export async function addLocalClosure(
   ctx: UseCaseContext,
   input: LocalClosureInput,
 ): Promise<CalendarChangeResult & { id: string }> {
+  requireCalendarAccess(ctx.actor);
   const agencyId = input.agencyId === '' ? null : input.agencyId;
   await requireClosureScope(ctx, agencyId);
   const check = checkLocalClosure({ from: input.from, to: input.to, reason: input.reason });
@@ -68,6 +69,7 @@ export async function addLocalClosure(
 }
 
 export async function withdrawLocalClosure(ctx: UseCaseContext, id: string): Promise<CalendarChangeResult> {
+  requireCalendarAccess(ctx.actor);
   const closure = await findCalendarClosure(ctx.db, id);
   if (!closure) throw new AppError('NOT_FOUND', '未找到该停止办公记录');
   await requireClosureScope(ctx, closure.agency_id);

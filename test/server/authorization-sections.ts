@@ -1,5 +1,6 @@
 import { calendarAuthorization } from '../calendar/calendar-authorization.ts';
+import { notificationsAuthorization } from '../notifications/notifications-authorization.ts';
 import type { MatrixSection } from './authorization-matrix-types.ts';
 
 /** Every domain's section of the authorization matrix: one line per domain. */
-export const matrixSections: MatrixSection[] = [calendarAuthorization];
+export const matrixSections: MatrixSection[] = [calendarAuthorization, notificationsAuthorization];

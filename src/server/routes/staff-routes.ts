@@ -17,6 +17,8 @@ import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
 import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
 import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
+import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
+import { unreadNotifications } from '../middleware/unread-notifications.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -26,6 +28,7 @@ export function staffRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route('/', staffAuthRoutes());
   app.use('*', requireStaff('html'));
+  app.use('*', unreadNotifications());
 
   app.get('/', async (c) => {
     const ctx = useCaseContext(c);
@@ -58,5 +61,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/users', staffUserRoutes());
   app.route('/account-requests', staffAccountRequestRoutes());
   app.route('/calendar', staffCalendarRoutes());
+  app.route('/notifications', staffNotificationRoutes());
   return app;
 }

@@ -18,6 +18,8 @@ export interface Chrome {
   current?: string;
   /** Demo data is loaded: the banner says so on every page, portal and back office. */
   demo: boolean;
+  /** Staff pages: unread notifications of the signed-in person (the bell). */
+  unread?: number;
 }
 
 export const cssHref = '/static/site.css?v=2';
@@ -95,6 +97,19 @@ function portalNav(chrome: Chrome): Html {
   </nav>`;
 }
 
+/** The bell: 通知 with the number of unread ones, said in words for screen readers. */
+function notificationsItem(chrome: Chrome): Html {
+  const n = chrome.unread ?? 0;
+  return html`<li>
+    <a
+      href="/staff/notifications"
+      ${chrome.current === 'notifications' ? raw(' aria-current="page"') : ''}
+      aria-label="${n > 0 ? `通知，${n}条未读` : '通知，没有未读'}"
+      >🔔 通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
+    >
+  </li>`;
+}
+
 function staffNav(chrome: Chrome): Html {
   const a = chrome.actor;
   if (!a) {
@@ -116,7 +131,7 @@ function staffNav(chrome: Chrome): Html {
         ${scopeOf(a, 'user.approveRequest') ? navItem('/staff/account-requests', '待批准申请', 'requests', chrome.current) : ''}
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
         ${scopeOf(a, 'calendar.manage') ? navItem('/staff/calendar', '工作日历', 'calendar', chrome.current) : ''}
-        ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
+        ${notificationsItem(chrome)} ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
         <li>
           <form method="post" action="/staff/logout">
             <input type="hidden" name="_csrf" value="${chrome.csrfToken}" /><button class="linklike" type="submit">

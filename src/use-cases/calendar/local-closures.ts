@@ -4,7 +4,6 @@
  * make-up Saturday is off). Added and withdrawn, never edited or deleted; each change audited and announced
  * through the calendar's cache generation, then the change hooks run.
  */
-import { requireCalendarAccess } from './calendar-permission.ts';
 import { checkLocalClosure } from '../../core/calendar/validate-holiday-input.ts';
 import { AppError } from '../../core/platform/app-error.ts';
 import { can } from '../../core/platform/policy.ts';
@@ -20,7 +19,7 @@ import { recordAudit } from '../platform/record-audit.ts';
 import { newId } from '../platform/session-token.ts';
 import { afterCalendarChange } from './after-calendar-change.ts';
 import type { LocalClosureInput } from './calendar-input.ts';
-import { requireWholeSite } from './calendar-permission.ts';
+import { requireCalendarAccess, requireWholeSite } from './calendar-permission.ts';
 import type { CalendarChangeResult } from './save-holiday-notice.ts';
 import { calendarCacheScope } from './load-working-calendar.ts';
 
@@ -39,6 +38,7 @@ export async function addLocalClosure(
   ctx: UseCaseContext,
   input: LocalClosureInput,
 ): Promise<CalendarChangeResult & { id: string }> {
+  requireCalendarAccess(ctx.actor);
   const agencyId = input.agencyId === '' ? null : input.agencyId;
   await requireClosureScope(ctx, agencyId);
   const check = checkLocalClosure({ from: input.from, to: input.to, reason: input.reason });

@@ -32,7 +32,7 @@ function listLink(input: CaseListInput, patch: Partial<CaseListInput>): string {
 
 export function caseListPage(input: CaseListInput, page: CaseListPage, canRegister: boolean): Html {
   const f = (label: string, patch: Partial<CaseListInput>) =>
-    html`<a href="${listLink(input, { ...patch, page: 1 })}">${label}</a>`;
+    html`<a href="${listLink(input, { cell: undefined, year: undefined, ...patch, page: 1 })}">${label}</a>`;
   return html`<h1>依申请公开</h1>
     <p>
       筛选：${f('全部', { status: '', due: '', mine: false, cell: undefined })} ·

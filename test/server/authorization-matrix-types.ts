@@ -37,6 +37,11 @@ export interface Row {
   url: (ids: Ids) => string;
   body?: (ids: Ids, t: TestApp) => Promise<Record<string, unknown>> | Record<string, unknown>;
   allowed: Role[];
+  /**
+   * What a role not in `allowed` gets: 403 by default. A record of another agency may instead be 404 — its
+   * existence is not revealed — where the domain decides so (cases).
+   */
+  refusedWith?: number[];
   /** Sign in again first (the row before ended the session). */
   relogin?: boolean;
 }

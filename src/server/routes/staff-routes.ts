@@ -19,6 +19,7 @@ import { staffUserRoutes } from './platform/staff-user-routes.ts';
 import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
 import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
 import { unreadNotifications } from '../middleware/unread-notifications.ts';
+import { staffCaseRoutes } from './cases/staff-case-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -62,5 +63,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/account-requests', staffAccountRequestRoutes());
   app.route('/calendar', staffCalendarRoutes());
   app.route('/notifications', staffNotificationRoutes());
+  app.route('/cases', staffCaseRoutes());
   return app;
 }

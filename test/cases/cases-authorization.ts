@@ -10,7 +10,7 @@ import { TestClient, type TestApp } from '../server/test-app.ts';
 const WORKERS = ['handler', 'reviewer', 'head'] as const;
 
 /** An application filed through the public form, as the applicant's browser sends it. */
-async function fileApplication(t: TestApp, agencyId: string): Promise<string> {
+export async function fileApplication(t: TestApp, agencyId: string): Promise<string> {
   const client = new TestClient(t.app, { ip: '198.51.100.40' });
   await client.page(`/agencies/${agencyId}/apply`);
   const form = new FormData();

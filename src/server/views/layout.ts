@@ -110,6 +110,7 @@ function staffNav(chrome: Chrome): Html {
     <div class="wrap">
       <ul>
         ${navItem('/staff', '本机构工作台', 'dashboard', chrome.current)}
+        ${scopeOf(a, 'publication.read') ? navItem('/staff/publication', '主动公开', 'publication', chrome.current) : ''}
         ${scopeOf(a, 'submission.read') ? navItem('/staff/submissions', '留言与纠错', 'submissions', chrome.current) : ''}
         ${scopeOf(a, 'agency.read') || scopeOf(a, 'agency.updateGuide') ? navItem('/staff/agencies', '机构管理', 'agencies', chrome.current) : ''}
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}

@@ -26,6 +26,8 @@ export interface Config {
   /** Audit keys (never in the database): the value, or a file of them; see load-audit-keyring.ts. */
   auditKey: string | undefined;
   auditKeyFile: string | undefined;
+  /** The portal's public origin (`https://www.binhu.gov.cn`): share links, QR codes, feeds, sitemap (issue 8). */
+  publicUrl: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -86,6 +88,10 @@ const variables = {
   RATE_LIMIT_PUBLIC_PER_MINUTE: { schema: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 1, 1000000), default: '20' },
   SHUTDOWN_TIMEOUT_SECONDS: { schema: int('SHUTDOWN_TIMEOUT_SECONDS', 1, 600), default: '10' },
   JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
+  PUBLIC_URL: {
+    schema: z.string().regex(/^(https?:\/\/[A-Za-z0-9.-]+(:\d+)?)?$/, 'PUBLIC_URL 应为 https://域名（不带路径）'),
+    default: '',
+  },
   GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
 } as const;
@@ -157,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       jobConcurrency: p.JOB_CONCURRENCY,
       auditKey: p.GONGKAI_AUDIT_KEY,
       auditKeyFile: p.GONGKAI_AUDIT_KEY_FILE,
+      publicUrl: p.PUBLIC_URL || `http://localhost:${p.PORT}`,
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Chrome {
   current?: string;
   /** Demo data is loaded: the banner says so on every page, portal and back office. */
   demo: boolean;
+  /** The government whose portal this is (the root agency's name), shown in the portal's header. */
+  government?: string;
 }
 
 export const cssHref = '/static/site.css?v=2';
@@ -26,7 +28,7 @@ export function layout(chrome: Chrome, body: Html): Html {
   const classes = [chrome.fontSize === 'm' ? '' : `fs-${chrome.fontSize}`, chrome.highContrast ? 'hc' : '']
     .filter(Boolean)
     .join(' ');
-  const siteName = chrome.area === 'staff' ? '政府信息公开工作平台' : '政府信息公开';
+  const siteName = chrome.area === 'staff' ? '政府信息公开工作平台' : `${chrome.government ?? ''}政府信息公开`;
   return html`<!doctype html>
     <html lang="zh-CN" ${classes ? raw(` class="${classes}"`) : ''}>
       <head>
@@ -87,7 +89,7 @@ function portalNav(chrome: Chrome): Html {
   return html`<nav class="main-nav" aria-label="主导航">
     <div class="wrap">
       <ul>
-        ${navItem('/', '首页', 'home', chrome.current)}
+        ${navItem('/', '首页', 'home', chrome.current)} ${navItem('/search', '信息检索', 'search', chrome.current)}
         ${navItem('/feedback', '留言与纠错', 'feedback', chrome.current)}
         ${navItem('/staff/login', '工作人员登录', 'login', chrome.current)}
       </ul>

@@ -12,7 +12,10 @@ import { loadPublicationSettings } from './publication-settings.ts';
 
 export const publishInput = z.object({
   /** 保密审查: the person publishing confirms the secrecy review was done (条例第十七条). */
-  secrecyConfirmed: z.literal(true, { message: '请确认已完成保密审查' }),
+  secrecyConfirmed: z
+    .boolean({ message: '请确认已完成保密审查' })
+    .default(false)
+    .refine((v) => v, '请确认已完成保密审查'),
   /** Empty: now. Otherwise a moment in China time "YYYY-MM-DDTHH:MM". */
   publishAt: z
     .string()

@@ -16,6 +16,7 @@ import {
 import { hashPassword } from './password-hash.ts';
 import { recordAudit } from './record-audit.ts';
 import { newId, newSecret } from './session-token.ts';
+import { seedDemoPublication } from '../publication/seed-demo-publication.ts';
 
 export interface SeedResult {
   logins: { login: string; displayName: string; roles: string[]; agency: string }[];
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyrin
     }
     await setSetting(trx, 'demo', JSON.stringify({ seededAt: at }));
   });
+  await seedDemoPublication(db, clock, auditKeys);
 
   return {
     password: demoPassword,

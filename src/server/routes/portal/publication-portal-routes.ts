@@ -27,6 +27,8 @@ import {
 } from '../../views/publication/portal-publication-pages.ts';
 import { columnName } from '../../views/publication/publication-parts.ts';
 import { ViewCounter } from './view-counter.ts';
+import { lookupSubmission } from '../../../use-cases/publication/submission-ledger.ts';
+import { submissionLookupPage } from '../../views/publication/submission-pages.ts';
 
 /** Same scope as portalCacheScope (portal-routes.ts) and portalPagesScope (publish-core.ts). */
 const scope = 'portal';
@@ -272,6 +274,21 @@ export function publicationPortalRoutes(): Hono<AppEnv> {
   app.get('/agencies/:id/feed.rss', feedRoute('rss'));
   app.get('/agencies/:id/columns/:code/feed.atom', feedRoute('atom'));
   app.get('/agencies/:id/columns/:code/feed.rss', feedRoute('rss'));
+
+  app.get('/feedback/lookup', async (c) => {
+    const ref = (c.req.query('ref') ?? '').trim().slice(0, 40);
+    const { config, database } = c.get('deps');
+    let result;
+    if (ref) {
+      // Look-ups count against the public rate limit: references must not be guessable by brute force.
+      if (!(await c.get('limiter').hit(`public:${c.get('ip')}`, config.rateLimitPublicPerMinute)))
+        throw new AppError('RATE_LIMITED');
+      result = await lookupSubmission(database.db, ref);
+    }
+    const agencies = await c.get('publicAgencies').get();
+    const chrome = { ...chromeFor(c, '办理情况查询', 'portal', 'feedback'), government: governmentOf(agencies) };
+    return renderPage(c, chrome, submissionLookupPage(ref, result));
+  });
 
   app.get('/sitemap.xml', async (c) => {
     const { database, config } = c.get('deps');

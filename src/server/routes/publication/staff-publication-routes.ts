@@ -16,6 +16,8 @@ import { reviewInput, reviewItem } from '../../../use-cases/publication/review-i
 import { reviseInput, reviseItem } from '../../../use-cases/publication/revise-item.ts';
 import { submitItem } from '../../../use-cases/publication/submit-item.ts';
 import { updateItem } from '../../../use-cases/publication/update-item.ts';
+import { replyInput, replySubmission, submissionFor } from '../../../use-cases/publication/submission-ledger.ts';
+import { submissionReplyPage } from '../../views/publication/submission-pages.ts';
 import { withdrawInput, withdrawItem } from '../../../use-cases/publication/withdraw-item.ts';
 import { errorStatus } from '../../error-status.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -173,6 +175,27 @@ export function staffPublicationRoutes(): Hono<AppEnv> {
   step('attachments/:aid/delete', async (c, id) => {
     await removeAttachment(useCaseContext(c), id, c.req.param('aid') ?? '');
     return 'detached';
+  });
+
+  app.get('/submissions/:id', async (c) => {
+    const d = await submissionFor(useCaseContext(c), c.req.param('id'));
+    const chrome = chromeFor(c, '留言与纠错', 'staff', 'submissions');
+    const state: FormState = { values: {}, errors: {}, message: c.req.query('done') ? '已答复' : undefined };
+    return renderPage(c, chrome, submissionReplyPage(d, state, chrome.csrfToken));
+  });
+
+  app.post('/submissions/:id', async (c) => {
+    const id = c.req.param('id');
+    const values = formObject(await c.req.parseBody());
+    try {
+      await replySubmission(useCaseContext(c), id, parseInput(replyInput, values));
+      return c.redirect(`/staff/publication/submissions/${id}?done=1`, 303);
+    } catch (e) {
+      const { state, status } = formFailure(e, values);
+      const d = await submissionFor(useCaseContext(c), id);
+      const chrome = chromeFor(c, '留言与纠错', 'staff', 'submissions');
+      return renderPage(c, chrome, submissionReplyPage(d, state, chrome.csrfToken), status);
+    }
   });
 
   return app;

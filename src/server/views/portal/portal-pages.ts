@@ -96,7 +96,9 @@ export function feedbackDonePage(reference: string, created: boolean): Html {
         >${reference}</strong
       >
     </div>
-    <p>请保存受理编号以便查询。<a href="/">返回首页</a></p>`;
+    <p>
+      请保存受理编号，凭编号可<a href="/feedback/lookup?ref=${reference}">查询办理情况</a>。<a href="/">返回首页</a>
+    </p>`;
 }
 
 export function errorPage(status: number, message: string, back?: { href: string; label: string }): Html {

@@ -32,6 +32,8 @@ export interface Config {
   dataKeyFile: string | undefined;
   /** E-mail (SMTP) and SMS channels of notifications (docs/notifications.md). */
   delivery: DeliverySettings;
+  /** The portal's public origin (`https://www.binhu.gov.cn`): share links, QR codes, feeds, sitemap (issue 8). */
+  publicUrl: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -92,6 +94,10 @@ const variables = {
   RATE_LIMIT_PUBLIC_PER_MINUTE: { schema: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 1, 1000000), default: '20' },
   SHUTDOWN_TIMEOUT_SECONDS: { schema: int('SHUTDOWN_TIMEOUT_SECONDS', 1, 600), default: '10' },
   JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
+  PUBLIC_URL: {
+    schema: z.string().regex(/^(https?:\/\/[A-Za-z0-9.-]+(:\d+)?)?$/, 'PUBLIC_URL 应为 https://域名（不带路径）'),
+    default: '',
+  },
   GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
   GONGKAI_DATA_KEY: { schema: z.string().optional(), default: undefined },
@@ -213,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         sms: p.SMS_CHANNEL,
         linkBase: p.PUBLIC_BASE_URL?.replace(/\/$/, ''),
       },
+      publicUrl: p.PUBLIC_URL || `http://localhost:${p.PORT}`,
     },
   };
 }

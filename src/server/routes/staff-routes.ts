@@ -20,6 +20,7 @@ import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
 import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
 import { unreadNotifications } from '../middleware/unread-notifications.ts';
 import { staffCaseRoutes } from './cases/staff-case-routes.ts';
+import { staffPublicationRoutes } from './publication/staff-publication-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -64,5 +65,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/calendar', staffCalendarRoutes());
   app.route('/notifications', staffNotificationRoutes());
   app.route('/cases', staffCaseRoutes());
+  app.route('/publication', staffPublicationRoutes());
   return app;
 }

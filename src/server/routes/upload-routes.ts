@@ -1,6 +1,7 @@
 import type { UploadRoute } from '../http/uploads/upload-route.ts';
 import { caseApplyUploadRoute } from './cases/case-portal-routes.ts';
 import { caseFilesUploadRoute } from './cases/staff-case-routes.ts';
+import { publicationUploadRoutes } from './publication/publication-upload-routes.ts';
 
 /**
  * Every route of the app that receives files, gathered from the domains (e.g. application attachments from
@@ -8,5 +9,5 @@ import { caseFilesUploadRoute } from './cases/staff-case-routes.ts';
  * list here; createApp registers them with their own streamed limits. Tests may pass their own list instead.
  */
 export function appUploadRoutes(): UploadRoute[] {
-  return [caseApplyUploadRoute(), caseFilesUploadRoute()];
+  return [caseApplyUploadRoute(), caseFilesUploadRoute(), ...publicationUploadRoutes()];
 }

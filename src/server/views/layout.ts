@@ -20,6 +20,8 @@ export interface Chrome {
   demo: boolean;
   /** Staff pages: unread notifications of the signed-in person (the bell). */
   unread?: number;
+  /** The government whose portal this is (the root agency's name), shown in the portal's header. */
+  government?: string;
 }
 
 export const cssHref = '/static/site.css?v=2';
@@ -28,7 +30,7 @@ export function layout(chrome: Chrome, body: Html): Html {
   const classes = [chrome.fontSize === 'm' ? '' : `fs-${chrome.fontSize}`, chrome.highContrast ? 'hc' : '']
     .filter(Boolean)
     .join(' ');
-  const siteName = chrome.area === 'staff' ? '政府信息公开工作平台' : '政府信息公开';
+  const siteName = chrome.area === 'staff' ? '政府信息公开工作平台' : `${chrome.government ?? ''}政府信息公开`;
   return html`<!doctype html>
     <html lang="zh-CN" ${classes ? raw(` class="${classes}"`) : ''}>
       <head>
@@ -89,7 +91,7 @@ function portalNav(chrome: Chrome): Html {
   return html`<nav class="main-nav" aria-label="主导航">
     <div class="wrap">
       <ul>
-        ${navItem('/', '首页', 'home', chrome.current)}
+        ${navItem('/', '首页', 'home', chrome.current)} ${navItem('/search', '信息检索', 'search', chrome.current)}
         ${navItem('/apply/track', '申请进度查询', 'track', chrome.current)}
         ${navItem('/feedback', '留言与纠错', 'feedback', chrome.current)}
         ${navItem('/staff/login', '工作人员登录', 'login', chrome.current)}
@@ -127,6 +129,7 @@ function staffNav(chrome: Chrome): Html {
       <ul>
         ${navItem('/staff', '本机构工作台', 'dashboard', chrome.current)}
         ${scopeOf(a, 'case.read') ? navItem('/staff/cases', '依申请公开', 'cases', chrome.current) : ''}
+        ${scopeOf(a, 'publication.read') ? navItem('/staff/publication', '主动公开', 'publication', chrome.current) : ''}
         ${scopeOf(a, 'submission.read') ? navItem('/staff/submissions', '留言与纠错', 'submissions', chrome.current) : ''}
         ${scopeOf(a, 'agency.read') || scopeOf(a, 'agency.updateGuide') ? navItem('/staff/agencies', '机构管理', 'agencies', chrome.current) : ''}
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}

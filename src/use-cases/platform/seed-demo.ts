@@ -18,6 +18,7 @@ import {
 import { hashPassword } from './password-hash.ts';
 import { recordAudit } from './record-audit.ts';
 import { newId, newSecret } from './session-token.ts';
+import { seedDemoPublication } from '../publication/seed-demo-publication.ts';
 
 export interface SeedResult {
   logins: { login: string; displayName: string; roles: string[]; agency: string }[];
@@ -117,6 +118,7 @@ export async function seedDemo(
     await setSetting(trx, 'demo', JSON.stringify({ seededAt: at }));
   });
   if (dataKeys) await seedDemoCases({ ...ctx, dataKeys });
+  await seedDemoPublication(db, clock, auditKeys);
 
   return {
     password: demoPassword,

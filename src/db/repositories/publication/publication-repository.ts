@@ -120,6 +120,10 @@ export interface ItemQuery {
   filter: AgencyFilter;
   statuses?: readonly string[];
   catalogue?: string;
+  /** Any of these columns. */
+  catalogues?: readonly string[];
+  /** The published 政策解读 of a policy. */
+  interpretsId?: string;
   limit: number;
   offset?: number;
 }
@@ -131,6 +135,9 @@ function itemQuery(ex: Executor, q: Omit<ItemQuery, 'limit' | 'offset'>) {
     query = query.where('agencies.path', 'like', sql<string>`${likePrefix(q.filter.path)} ESCAPE '\\'`);
   if (q.statuses && q.statuses.length > 0) query = query.where('publication_items.status', 'in', [...q.statuses]);
   if (q.catalogue) query = query.where('publication_items.catalogue', '=', q.catalogue);
+  if (q.catalogues && q.catalogues.length > 0)
+    query = query.where('publication_items.catalogue', 'in', [...q.catalogues]);
+  if (q.interpretsId) query = query.where('publication_items.interprets_id', '=', q.interpretsId);
   return query;
 }
 

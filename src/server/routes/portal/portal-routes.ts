@@ -11,7 +11,8 @@ import { useCaseContext } from '../../http/use-case-context.ts';
 import { safeReturnPath } from '../../http/safe-redirect.ts';
 import type { FormState } from '../../views/form-parts.ts';
 import { layout } from '../../views/layout.ts';
-import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
+import { feedbackDonePage, feedbackPage, guidePage } from '../../views/portal/portal-pages.ts';
+import { governmentOf, homeLatest, publicationHomePage, publicationPortalRoutes } from './publication-portal-routes.ts';
 import { siteCss } from '../../views/site-css.ts';
 import { casePortalRoutes } from '../cases/case-portal-routes.ts';
 
@@ -33,8 +34,12 @@ export function portalRoutes(): Hono<AppEnv> {
       scope: portalCacheScope,
       route: 'portal.home',
       params: {},
-      render: async ({ prefs }) =>
-        String(await layout(publicChrome('首页', '/', prefs, demo, 'home'), homePage(await agencies.get()))),
+      render: async ({ prefs }) => {
+        const list = await agencies.get();
+        const chrome = { ...publicChrome('首页', '/', prefs, demo, 'home'), government: governmentOf(list) };
+        const latest = await homeLatest(c.get('deps').database.db);
+        return String(await layout(chrome, publicationHomePage(governmentOf(list), list, latest)));
+      },
     });
   });
 
@@ -98,6 +103,8 @@ export function portalRoutes(): Hono<AppEnv> {
     if (hc === '0' || hc === '1') setCookie(c, prefCookies.contrast, hc, opts);
     return c.redirect(safeReturnPath(c.req.query('back'), { fallback: '/' }), 303);
   });
+
+  app.route('/', publicationPortalRoutes());
 
   app.get('/static/site.css', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');

@@ -120,18 +120,24 @@ export function submissionsTable(title: string, rows: SubmissionWithAgency[]): H
                   <th scope="col">类型</th>
                   <th scope="col">内容</th>
                   <th scope="col">称呼</th>
+                  <th scope="col">状态</th>
                 </tr>
               </thead>
               <tbody>
                 ${rows.map(
                   (s) =>
                     html`<tr>
-                      <td class="mono">${referenceOf(s.id, s.created_at)}</td>
+                      <td class="mono">
+                        <a href="/staff/publication/submissions/${s.id}">${referenceOf(s.id, s.created_at)}</a>
+                      </td>
                       <td>${beijingTime(s.created_at)}</td>
                       <td>${s.agency_name}</td>
                       <td>${feedbackKinds[s.kind as keyof typeof feedbackKinds] ?? s.kind}</td>
                       <td>${s.content}</td>
                       <td>${s.contact_name}</td>
+                      <td>
+                        ${s.status === 'new' ? '待办理' : s.status === 'answered' ? '已答复' : s.status === 'closed' ? '已办结' : s.status}
+                      </td>
                     </tr>`,
                 )}
               </tbody>

@@ -28,24 +28,6 @@ export function agencyTree(rows: AgencyRow[], item: (a: AgencyRow) => Html): Htm
   return level(null);
 }
 
-export function homePage(agencies: AgencyRow[]): Html {
-  return html`<h1>政府信息公开</h1>
-    <p>
-      本专栏依据《中华人民共和国政府信息公开条例》设立。各机关的政府信息公开指南载明信息分类、获取方式、办公地址、办公时间、联系电话、传真和网上申请渠道（条例第十二条）。
-    </p>
-    <p>
-      本网站目前提供各机关的政府信息公开指南、在线申请政府信息公开（见各机关的公开指南）和<a href="/apply/track"
-        >申请办理进度查询</a
-      >，以及留言与纠错；暂不提供政府信息公开目录。
-    </p>
-    <h2 id="agencies">政府信息公开指南</h2>
-    <nav aria-labelledby="agencies">
-      ${agencyTree(agencies, (a) => html`<a href="/agencies/${a.id}/guide">${a.name}</a><span class="kind">${kindLabel(a.kind)}</span>`)}
-    </nav>
-    <h2>意见建议</h2>
-    <p>发现页面信息有误，或对政府信息公开工作有意见建议，请通过<a href="/feedback">留言与纠错</a>告诉我们。</p>`;
-}
-
 export function guidePage(a: AgencyRow, parent: AgencyRow | undefined): Html {
   const row = (label: string, value: string) =>
     html`<dt>${label}</dt>
@@ -117,7 +99,9 @@ export function feedbackDonePage(reference: string, created: boolean): Html {
         >${reference}</strong
       >
     </div>
-    <p>请保存受理编号以便查询。<a href="/">返回首页</a></p>`;
+    <p>
+      请保存受理编号，凭编号可<a href="/feedback/lookup?ref=${reference}">查询办理情况</a>。<a href="/">返回首页</a>
+    </p>`;
 }
 
 export function errorPage(status: number, message: string, back?: { href: string; label: string }): Html {

@@ -1,0 +1,27 @@
+import { addWorkingDays } from '../../core/calendar/add-working-days.ts';
+import { countWorkingDays } from '../../core/calendar/count-working-days.ts';
+import { defaultCalendar } from '../../core/calendar/default-calendar.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
+import type { WorkingDayCalendar } from '../../core/publication/working-day-calendar.ts';
+
+let shipped: WorkingCalendar | undefined;
+
+/**
+ * The working-day calendar of the 20 working days of 条例第二十六条: the shipped State Council calendar
+ * (src/core/calendar) behind the small interface the timeliness rule needs. Administrator-entered notices and
+ * local closures are not applied yet (they belong to the calendar module's loader).
+ */
+export function publicationCalendar(calendar?: WorkingCalendar): WorkingDayCalendar {
+  const cal = calendar ?? (shipped ??= defaultCalendar());
+  return {
+    addWorkingDays(date, n) {
+      const r = addWorkingDays(cal, date, n);
+      return r.ok ? { ok: true, value: r.value.due } : { ok: false, message: r.message };
+    },
+    workingDaysBetween(a, b) {
+      if (b <= a) return { ok: true, value: 0 };
+      const r = countWorkingDays(cal, a, b);
+      return r.ok ? r : { ok: false, message: r.message };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { BUSINESS, type Ids, type MatrixSection } from '../server/authorization-matrix-types.ts';
+
+/**
+ * 主动公开 in the authorization matrix. The agency's staff draft (承办人, 审核人, 负责人); 审核人 and 负责人 review
+ * and publish; the supervising office reads the subtree; the three administrators see no item. Another agency's
+ * item is not found rather than forbidden (use-cases/publication/item-access.ts). Forms are posted empty: an
+ * allowed role gets the form back with its errors, never a change.
+ */
+const STAFF = ['handler', 'reviewer', 'head'] as const;
+const hidden = [403, 404];
+const item = (path: string) => (i: Ids) => `/staff/publication/items/${i.extra['itemOwn']}${path}`;
+const post = (path: string, allowed: MatrixSection['rows'][number]['allowed']) => ({
+  route: `POST /staff/publication/items/:id${path}`,
+  url: item(path),
+  body: () => ({}),
+  allowed,
+  refusedWith: hidden,
+});
+
+export const publicationAuthorization: MatrixSection = {
+  name: 'publication',
+  publicRoutes: [
+    'GET /agencies/:id/catalogue',
+    'GET /agencies/:id/columns/:code',
+    'GET /agencies/:id/rules',
+    'GET /agencies/:id/annual-reports',
+    'GET /items/:id',
+    'GET /items/:id/print',
+    'GET /attachments/:id',
+    'GET /search',
+    'GET /agencies/:id/feed.atom',
+    'GET /agencies/:id/feed.rss',
+    'GET /agencies/:id/columns/:code/feed.atom',
+    'GET /agencies/:id/columns/:code/feed.rss',
+    'GET /feedback/lookup',
+    'GET /sitemap.xml',
+  ],
+  async setup(t, ids) {
+    const db = t.database.open.db;
+    const first = (agencyId: string) =>
+      db
+        .selectFrom('publication_items')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+    const submission = await db
+      .selectFrom('public_submissions')
+      .select('id')
+      .where('agency_id', '=', ids.own)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    return {
+      itemOwn: (await first(ids.own)).id,
+      itemOther: (await first(ids.other)).id,
+      submissionOwn: submission.id,
+    };
+  },
+  rows: [
+    { route: 'GET /staff/publication', url: () => '/staff/publication', allowed: BUSINESS },
+    { route: 'GET /staff/publication/late', url: () => '/staff/publication/late', allowed: BUSINESS },
+    { route: 'GET /staff/publication/new', url: () => '/staff/publication/new', allowed: [...STAFF] },
+    { route: 'POST /staff/publication', url: () => '/staff/publication', body: () => ({}), allowed: [...STAFF] },
+    { route: 'GET /staff/publication/items/:id', url: item(''), allowed: BUSINESS, refusedWith: hidden },
+    {
+      route: 'GET /staff/publication/items/:id',
+      url: (i) => `/staff/publication/items/${i.extra['itemOther']}`,
+      allowed: ['supervisor'],
+      refusedWith: hidden,
+    },
+    { route: 'GET /staff/publication/items/:id/edit', url: item('/edit'), allowed: [...STAFF], refusedWith: hidden },
+    {
+      route: 'GET /staff/publication/items/:id/revise',
+      url: item('/revise'),
+      allowed: ['reviewer', 'head'],
+      refusedWith: hidden,
+    },
+    post('', [...STAFF]),
+    post('/revise', ['reviewer', 'head']),
+    post('/submit', [...STAFF]),
+    post('/review', ['reviewer', 'head']),
+    post('/publish', ['reviewer', 'head']),
+    post('/withdraw', ['reviewer', 'head']),
+    {
+      route: 'POST /staff/publication/items/:id/attachments/:aid/delete',
+      url: item('/attachments/00000000-0000-4000-8000-000000000000/delete'),
+      body: () => ({}),
+      allowed: [...STAFF],
+      refusedWith: hidden,
+    },
+    post('/attachments', [...STAFF]),
+    post('/docx', [...STAFF]),
+    {
+      route: 'POST /staff/publication/items/:id/withdraw',
+      url: (i) => `/staff/publication/items/${i.extra['itemOther']}/withdraw`,
+      body: () => ({}),
+      allowed: [],
+      refusedWith: hidden,
+    },
+    {
+      route: 'GET /staff/publication/submissions/:id',
+      url: (i) => `/staff/publication/submissions/${i.extra['submissionOwn']}`,
+      allowed: BUSINESS,
+      refusedWith: hidden,
+    },
+    {
+      route: 'POST /staff/publication/submissions/:id',
+      url: (i) => `/staff/publication/submissions/${i.extra['submissionOwn']}`,
+      body: () => ({}),
+      allowed: [...STAFF],
+      refusedWith: hidden,
+    },
+  ],
+};

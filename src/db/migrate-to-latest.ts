@@ -8,6 +8,7 @@ import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
 import { calendarMigration } from './migrations/012-calendar.ts';
 import { notificationsMigration } from './migrations/013-notifications.ts';
+import { noticeTemplatesMigration } from './migrations/014-notice-templates.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -23,6 +24,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '010-jobs': jobsMigration(dialect),
     '012-calendar': calendarMigration(),
     '013-notifications': notificationsMigration(),
+    '014-notice-templates': noticeTemplatesMigration(),
   };
 }
 

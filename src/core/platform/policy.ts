@@ -24,7 +24,9 @@ export type Action =
   | 'audit.read'
   | 'submission.read'
   | 'calendar.manage'
-  | 'notification.read';
+  | 'notification.read'
+  | 'noticeTemplate.read'
+  | 'noticeTemplate.edit';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -71,6 +73,10 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
     head: 'own',
     supervisor: 'own',
   },
+  // An agency's own notice templates (docs/notice-templates.md): its staff read them; the reviewer and the head,
+  // who answer for what the agency sends (条例第三十六条 告知书), edit them.
+  'noticeTemplate.read': { handler: 'own', reviewer: 'own', head: 'own' },
+  'noticeTemplate.edit': { reviewer: 'own', head: 'own' },
 };
 
 /**

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
 import type { Role } from '../../src/core/platform/roles.ts';
+import { defaultNoticeTemplate } from '../../src/core/notices/default-notice-templates.ts';
 import { demoCreditCode } from '../../src/use-cases/platform/demo-district.ts';
 import { appVariants, createTestApp, TestClient, type TestApp } from './test-app.ts';
 
@@ -70,6 +71,14 @@ const fullAgency = async (ids: Ids, t: TestApp, id: string) => ({
   version: String(await agencyVersion(t, id)),
 });
 
+const receiptTemplate = defaultNoticeTemplate('receipt')!;
+const receiptForm = {
+  title: receiptTemplate.title,
+  addressee: receiptTemplate.addressee,
+  body: receiptTemplate.body,
+  attachments: receiptTemplate.attachments,
+  revision: '0',
+};
 const calendarNotice = { year: '2040', revision: '0', source: '测试', daysOff: '2040-01-01 元旦', makeUpDays: '' };
 
 /** The matrix: every staff route × every role. Anything not listed in `allowed` must answer 403. */
@@ -306,6 +315,35 @@ const matrix: Row[] = [
     url: () => '/staff/notifications/read-all',
     body: () => ({}),
     allowed: ALL,
+  },
+  // The agency's own notice templates (docs/notice-templates.md): staff read, reviewer and head edit.
+  {
+    route: 'GET /staff/notice-templates',
+    url: () => '/staff/notice-templates',
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'GET /staff/notice-templates/:templateId',
+    url: () => '/staff/notice-templates/receipt',
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/notice-templates/:templateId',
+    url: () => '/staff/notice-templates/receipt',
+    body: () => receiptForm,
+    allowed: ['reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/notice-templates/:templateId/preview',
+    url: () => '/staff/notice-templates/receipt/preview',
+    body: () => receiptForm,
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/notice-templates/:templateId/revert',
+    url: () => '/staff/notice-templates/receipt/revert',
+    body: () => ({ revision: '1' }),
+    allowed: ['reviewer', 'head'],
   },
   // Last: they end the session.
   { route: 'DELETE /api/v1/session', url: () => '/api/v1/session', allowed: ALL },

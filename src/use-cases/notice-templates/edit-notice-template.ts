@@ -47,10 +47,16 @@ function ownAgency(ctx: UseCaseContext, action: Action): Actor {
   return a;
 }
 
-async function templateOf(ctx: UseCaseContext, actor: Actor, templateId: string): Promise<AgencyNoticeTemplate> {
-  const t = await noticeTemplateFor(ctx.db, actor.agencyId, templateId);
-  if (!t) throw new AppError('NOT_FOUND', '未找到该文书模板');
-  return t;
+/** The actor (allowed `action` on its own agency) and the template as its agency uses it. */
+async function actorAndTemplate(
+  ctx: UseCaseContext,
+  action: Action,
+  templateId: string,
+): Promise<{ actor: Actor; template: AgencyNoticeTemplate }> {
+  const actor = ownAgency(ctx, action);
+  const template = await noticeTemplateFor(ctx.db, actor.agencyId, templateId);
+  if (!template) throw new AppError('NOT_FOUND', '未找到该文书模板');
+  return { actor, template };
 }
 
 export async function listAgencyNoticeTemplates(ctx: UseCaseContext): Promise<AgencyNoticeTemplate[]> {
@@ -67,8 +73,7 @@ export interface TemplateEditorData {
 }
 
 export async function noticeTemplateEditor(ctx: UseCaseContext, templateId: string): Promise<TemplateEditorData> {
-  const actor = ownAgency(ctx, 'noticeTemplate.read');
-  const template = await templateOf(ctx, actor, templateId);
+  const { actor, template } = await actorAndTemplate(ctx, 'noticeTemplate.read', templateId);
   const history = await agencyTemplateHistory(ctx.db, actor.agencyId, templateId);
   return {
     template,
@@ -91,8 +96,7 @@ async function saveRevision(
   text: NoticeTemplateText,
   reverted: boolean,
 ): Promise<number> {
-  const actor = ownAgency(ctx, 'noticeTemplate.edit');
-  const template = await templateOf(ctx, actor, templateId);
+  const { actor, template } = await actorAndTemplate(ctx, 'noticeTemplate.edit', templateId);
   const clean: NoticeTemplateText = reverted
     ? { title: text.title, addressee: text.addressee, body: text.body, attachments: text.attachments }
     : checked(template, text);
@@ -143,8 +147,7 @@ export async function previewNoticeTemplate(
   templateId: string,
   input: NoticeTemplateText,
 ): Promise<Uint8Array> {
-  const actor = ownAgency(ctx, 'noticeTemplate.read');
-  const template = await templateOf(ctx, actor, templateId);
+  const { actor, template } = await actorAndTemplate(ctx, 'noticeTemplate.read', templateId);
   const text = checked(template, input);
   const agency = await findAgency(ctx.db, actor.agencyId);
   const notice = renderNotice(

@@ -105,7 +105,7 @@ function notificationsItem(chrome: Chrome): Html {
       href="/staff/notifications"
       ${chrome.current === 'notifications' ? raw(' aria-current="page"') : ''}
       aria-label="${n > 0 ? `通知，${n}条未读` : '通知，没有未读'}"
-      >🔔 通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
+      >通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
     >
   </li>`;
 }

@@ -27,6 +27,9 @@ export interface Config {
   /** Audit keys (never in the database): the value, or a file of them; see load-audit-keyring.ts. */
   auditKey: string | undefined;
   auditKeyFile: string | undefined;
+  /** Data key for applicants' personal data (never in the database): see src/security/load-data-keyring.ts. */
+  dataKey: string | undefined;
+  dataKeyFile: string | undefined;
   /** E-mail (SMTP) and SMS channels of notifications (docs/notifications.md). */
   delivery: DeliverySettings;
 }
@@ -91,6 +94,8 @@ const variables = {
   JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
   GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
+  GONGKAI_DATA_KEY: { schema: z.string().optional(), default: undefined },
+  GONGKAI_DATA_KEY_FILE: { schema: z.string().optional(), default: undefined },
   // Notifications (docs/notifications.md): SMTP by URL or by parts; MAIL_FROM is required with either.
   SMTP_URL: {
     schema: z
@@ -190,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       jobConcurrency: p.JOB_CONCURRENCY,
       auditKey: p.GONGKAI_AUDIT_KEY,
       auditKeyFile: p.GONGKAI_AUDIT_KEY_FILE,
+      dataKey: p.GONGKAI_DATA_KEY,
+      dataKeyFile: p.GONGKAI_DATA_KEY_FILE,
       delivery: {
         smtp:
           p.SMTP_URL || p.SMTP_HOST

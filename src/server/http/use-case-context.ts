@@ -15,7 +15,7 @@ export function securityOf(config: Config): SecuritySettings {
 
 /** The use-case context of a request: the edge ends here, nothing HTTP goes further. */
 export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
-  const { database, clock, config, auditKeys, logger } = c.get('deps');
+  const { database, clock, config, auditKeys, dataKeys, logger } = c.get('deps');
   const s = c.get('session');
   return {
     db: database.db,
@@ -24,6 +24,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     ip: c.get('ip'),
     security: securityOf(config),
     auditKeys,
+    dataKeys,
     delivery: deliveryChannelsFor(config.delivery, logger),
   };
 }

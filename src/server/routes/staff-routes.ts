@@ -20,6 +20,7 @@ import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
 import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
 import { staffNoticeTemplateRoutes } from './notice-templates/staff-notice-template-routes.ts';
 import { unreadNotifications } from '../middleware/unread-notifications.ts';
+import { staffCaseRoutes } from './cases/staff-case-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -64,5 +65,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/calendar', staffCalendarRoutes());
   app.route('/notifications', staffNotificationRoutes());
   app.route('/notice-templates', staffNoticeTemplateRoutes());
+  app.route('/cases', staffCaseRoutes());
   return app;
 }

@@ -1,4 +1,6 @@
 import type { UploadRoute } from '../http/uploads/upload-route.ts';
+import { caseApplyUploadRoute } from './cases/case-portal-routes.ts';
+import { caseFilesUploadRoute } from './cases/staff-case-routes.ts';
 
 /**
  * Every route of the app that receives files, gathered from the domains (e.g. application attachments from
@@ -6,5 +8,5 @@ import type { UploadRoute } from '../http/uploads/upload-route.ts';
  * list here; createApp registers them with their own streamed limits. Tests may pass their own list instead.
  */
 export function appUploadRoutes(): UploadRoute[] {
-  return [];
+  return [caseApplyUploadRoute(), caseFilesUploadRoute()];
 }

@@ -90,6 +90,7 @@ function portalNav(chrome: Chrome): Html {
     <div class="wrap">
       <ul>
         ${navItem('/', '首页', 'home', chrome.current)}
+        ${navItem('/apply/track', '申请进度查询', 'track', chrome.current)}
         ${navItem('/feedback', '留言与纠错', 'feedback', chrome.current)}
         ${navItem('/staff/login', '工作人员登录', 'login', chrome.current)}
       </ul>
@@ -125,6 +126,7 @@ function staffNav(chrome: Chrome): Html {
     <div class="wrap">
       <ul>
         ${navItem('/staff', '本机构工作台', 'dashboard', chrome.current)}
+        ${scopeOf(a, 'case.read') ? navItem('/staff/cases', '依申请公开', 'cases', chrome.current) : ''}
         ${scopeOf(a, 'submission.read') ? navItem('/staff/submissions', '留言与纠错', 'submissions', chrome.current) : ''}
         ${scopeOf(a, 'agency.read') || scopeOf(a, 'agency.updateGuide') ? navItem('/staff/agencies', '机构管理', 'agencies', chrome.current) : ''}
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}

@@ -1,16 +1,30 @@
 /**
  * What must happen when the working-day calendar changes (a notice entered or withdrawn, a closure added or
  * removed): the due dates of open cases are computed again and the change recorded on each case (issue 7 item 1;
- * docs/calendar.md). The calendar module does not know cases: the cases module registers its
- * `recomputeOpenCaseDueDates` here, with one line, and the calendar use-cases call every hook after their change
- * is committed, with the new calendar.
+ * docs/calendar.md). Each domain whose dates run on the calendar adds its hook here; the calendar use-cases call
+ * every hook after their change is committed, with the new calendar.
  */
+import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
+import { recomputeOpenCaseDueDates } from '../cases/recompute-open-case-due-dates.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import type { SiteCalendar } from './load-working-calendar.ts';
 
 export type CalendarChangeHook = (ctx: UseCaseContext, calendar: SiteCalendar) => Promise<void>;
 
-export const calendarChangeHooks: CalendarChangeHook[] = [];
+export const calendarChangeHooks: CalendarChangeHook[] = [
+  // 依申请公开: every open case's due date on the new calendar of its agency, the change recorded on the case.
+  async (ctx, calendar) => {
+    const paths = new Map<string, string>();
+    await recomputeOpenCaseDueDates(ctx, async (agencyId) => {
+      let path = paths.get(agencyId);
+      if (path === undefined) {
+        path = (await findAgency(ctx.db, agencyId))?.path ?? '';
+        paths.set(agencyId, path);
+      }
+      return path ? calendar.forAgency(path) : calendar;
+    });
+  },
+];
 
 /**
  * Runs every hook; one failing does not stop the others. Returns the Chinese messages of the failures (the page

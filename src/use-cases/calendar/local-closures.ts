@@ -69,6 +69,7 @@ export async function addLocalClosure(
 }
 
 export async function withdrawLocalClosure(ctx: UseCaseContext, id: string): Promise<CalendarChangeResult> {
+  // Whoever may not manage the calendar at all learns nothing, not even whether the closure exists.
   requireCalendarAccess(ctx.actor);
   const closure = await findCalendarClosure(ctx.db, id);
   if (!closure) throw new AppError('NOT_FOUND', '未找到该停止办公记录');

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/platform/actor.ts';
 import { defaultThrottleLimits, type ThrottleLimits } from '../../core/platform/login-throttle.ts';
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
+import type { DataKeyring } from '../../security/field-cipher.ts';
 import type { DeliveryChannels } from '../notifications/delivery-channel.ts';
 
 /** Security settings use-cases need; filled from the validated config. */
@@ -37,6 +38,11 @@ export interface UseCaseContext {
   ip: string;
   security: SecuritySettings;
   auditKeys: AuditKeyring;
+  /**
+   * Seals applicants' personal data (src/security/field-cipher.ts); from the configuration, never from the
+   * database. Absent when none is configured (PostgreSQL without GONGKAI_DATA_KEY): intake is then refused.
+   */
+  dataKeys?: DataKeyring;
   /** Configured e-mail/SMS channels (docs/notifications.md); absent: in-app notifications only. */
   delivery?: DeliveryChannels;
 }

@@ -9,6 +9,7 @@ import { jobsMigration } from './migrations/010-jobs.ts';
 import { casesMigration } from './migrations/011-cases.ts';
 import { calendarMigration } from './migrations/012-calendar.ts';
 import { notificationsMigration } from './migrations/013-notifications.ts';
+import { noticeTemplatesMigration } from './migrations/014-notice-templates.ts';
 import { publicationMigration } from './migrations/015-publication.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
@@ -26,6 +27,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '011-cases': casesMigration(),
     '012-calendar': calendarMigration(),
     '013-notifications': notificationsMigration(),
+    '014-notice-templates': noticeTemplatesMigration(),
     '015-publication': publicationMigration(),
   };
 }

@@ -386,6 +386,23 @@ export interface NotificationOutboxTable {
   sent_at: string | null;
 }
 
+/** One saved version of an agency's copy of a notice template (migration 014, docs/notice-templates.md). */
+export interface NoticeTemplateTable {
+  id: string;
+  agency_id: string;
+  /** The template's id in src/core/notices (receipt, correction, granted, …). */
+  template_id: string;
+  revision: number;
+  title: string;
+  addressee: string;
+  body: string;
+  attachments: string;
+  /** 1: this revision takes the agency back to the default template. */
+  reverted: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -412,6 +429,7 @@ export interface Database {
   calendar_closures: CalendarClosureTable;
   notifications: NotificationTable;
   notification_outbox: NotificationOutboxTable;
+  notice_templates: NoticeTemplateTable;
 }
 
 export type Db = Kysely<Database>;
@@ -437,6 +455,7 @@ export type CalendarNoticeRow = Selectable<CalendarNoticeTable>;
 export type CalendarClosureRow = Selectable<CalendarClosureTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type NotificationOutboxRow = Selectable<NotificationOutboxTable>;
+export type NoticeTemplateRow = Selectable<NoticeTemplateTable>;
 export type { Generated };
 
 /** 主动公开 (migration 015): the publication tables, declared in their domain's folder. */

@@ -16,7 +16,7 @@ interface InfoLogger {
 
 const built = new WeakMap<DeliverySettings, DeliveryChannels>();
 
-/** The channels of a configuration, built once (one SMTP connection pool per process). */
+/** The channels of a configuration, built once per process. */
 export function deliveryChannelsFor(settings: DeliverySettings, logger: InfoLogger): DeliveryChannels {
   let channels = built.get(settings);
   if (!channels) {

@@ -16,8 +16,8 @@ export interface SmtpSettings {
 
 /**
  * E-mail over SMTP with nodemailer. Subjects and bodies are Chinese: nodemailer encodes the subject as an RFC 2047
- * encoded word and the body as UTF-8 quoted-printable/base64, so every mail client shows them. One pooled transport
- * per channel; a refused or failed send throws, and the job that called it is retried with backoff.
+ * encoded word and the body as UTF-8 quoted-printable/base64, so every mail client shows them. One transport per
+ * channel (a connection per message); a refused or failed send throws, and the job that called it is retried with backoff.
  */
 export function smtpChannel(settings: SmtpSettings): DeliveryChannel & { close(): void } {
   const transport = settings.url

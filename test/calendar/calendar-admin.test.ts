@@ -264,27 +264,11 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(html, /全部机构<\/option>/);
       assert.doesNotMatch(html, /蠡园/);
       assert.equal((await c.get('/staff/calendar/notices?year=2028')).status, 403);
-      const site = await c.postForm('/staff/calendar/closures', {
-        agencyId: '',
-        from: '2026-12-24',
-        to: '2026-12-24',
-        reason: '越权',
-      });
-      assert.equal(site.status, 403);
-      const other = await c.postForm('/staff/calendar/closures', {
-        agencyId: liyuan.id,
-        from: '2026-12-24',
-        to: '2026-12-24',
-        reason: '越权',
-      });
-      assert.equal(other.status, 404);
-      const own = await c.postForm('/staff/calendar/closures', {
-        agencyId: rongxiang.id,
-        from: '2026-12-24',
-        to: '2026-12-24',
-        reason: '本街道停电停止办公',
-      });
-      assert.equal(own.status, 303);
+      const close = (agencyId: string, reason: string) =>
+        c.postForm('/staff/calendar/closures', { agencyId, from: '2026-12-24', to: '2026-12-24', reason });
+      assert.equal((await close('', '越权')).status, 403);
+      assert.equal((await close(liyuan.id, '越权')).status, 404);
+      assert.equal((await close(rongxiang.id, '本街道停电停止办公')).status, 303);
       // The site-wide closure entered by the root administrator is not its to withdraw.
       const siteClosure = await db
         .selectFrom('calendar_closures')

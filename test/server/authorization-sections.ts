@@ -2,6 +2,7 @@ import { calendarAuthorization } from '../calendar/calendar-authorization.ts';
 import { casesAuthorization } from '../cases/cases-authorization.ts';
 import { publicationAuthorization } from '../publication/publication-authorization.ts';
 import { notificationsAuthorization } from '../notifications/notifications-authorization.ts';
+import { noticeTemplatesAuthorization } from '../notice-templates/notice-templates-authorization.ts';
 import type { MatrixSection } from './authorization-matrix-types.ts';
 
 /** Every domain's section of the authorization matrix: one line per domain. */
@@ -10,4 +11,5 @@ export const matrixSections: MatrixSection[] = [
   notificationsAuthorization,
   casesAuthorization,
   publicationAuthorization,
+  noticeTemplatesAuthorization,
 ];

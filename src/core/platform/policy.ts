@@ -1,5 +1,5 @@
 import type { Actor, AgencyScoped } from './actor.ts';
-import type { Role } from './roles.ts';
+import { allRoles, type Role } from './roles.ts';
 
 /**
  * The one authorization policy of the platform. Every use-case asks `can(actor, action, resource)` (or
@@ -36,9 +36,16 @@ export type Action =
   | 'publication.configure'
   | 'submission.reply'
   | 'calendar.manage'
-  | 'notification.read';
+  | 'notification.read'
+  | 'noticeTemplate.read'
+  | 'noticeTemplate.edit';
 
 export type Scope = 'own' | 'subtree' | 'any';
+
+/** Every role, for its own records (a person's own notifications). */
+function everyoneOwn(): Partial<Record<Role, Scope>> {
+  return Object.fromEntries(allRoles.map((r) => [r, 'own'])) as Partial<Record<Role, Scope>>;
+}
 
 const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'dashboard.view': {
@@ -89,15 +96,11 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // of the root agency (they hold for the whole site); local closures by a system administrator for its subtree.
   'calendar.manage': { sysadmin: 'subtree' },
   // Everyone signed in reads their own notifications (docs/notifications.md); the records are the person's own.
-  'notification.read': {
-    sysadmin: 'own',
-    secadmin: 'own',
-    auditadmin: 'own',
-    handler: 'own',
-    reviewer: 'own',
-    head: 'own',
-    supervisor: 'own',
-  },
+  'notification.read': everyoneOwn(),
+  // An agency's own notice templates (docs/notice-templates.md): its staff read them; the reviewer and the head,
+  // who answer for what the agency sends (条例第三十六条 告知书), edit them.
+  'noticeTemplate.read': { handler: 'own', reviewer: 'own', head: 'own' },
+  'noticeTemplate.edit': { reviewer: 'own', head: 'own' },
 };
 
 /**

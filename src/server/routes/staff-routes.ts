@@ -18,6 +18,7 @@ import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
 import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
 import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
+import { staffNoticeTemplateRoutes } from './notice-templates/staff-notice-template-routes.ts';
 import { unreadNotifications } from '../middleware/unread-notifications.ts';
 import { staffCaseRoutes } from './cases/staff-case-routes.ts';
 import { staffPublicationRoutes } from './publication/staff-publication-routes.ts';
@@ -64,6 +65,7 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/account-requests', staffAccountRequestRoutes());
   app.route('/calendar', staffCalendarRoutes());
   app.route('/notifications', staffNotificationRoutes());
+  app.route('/notice-templates', staffNoticeTemplateRoutes());
   app.route('/cases', staffCaseRoutes());
   app.route('/publication', staffPublicationRoutes());
   return app;

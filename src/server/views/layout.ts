@@ -108,7 +108,7 @@ function notificationsItem(chrome: Chrome): Html {
       href="/staff/notifications"
       ${chrome.current === 'notifications' ? raw(' aria-current="page"') : ''}
       aria-label="${n > 0 ? `通知，${n}条未读` : '通知，没有未读'}"
-      >🔔 通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
+      >通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
     >
   </li>`;
 }
@@ -136,6 +136,7 @@ function staffNav(chrome: Chrome): Html {
         ${scopeOf(a, 'user.approveRequest') ? navItem('/staff/account-requests', '待批准申请', 'requests', chrome.current) : ''}
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
         ${scopeOf(a, 'calendar.manage') ? navItem('/staff/calendar', '工作日历', 'calendar', chrome.current) : ''}
+        ${scopeOf(a, 'noticeTemplate.read') ? navItem('/staff/notice-templates', '文书模板', 'noticeTemplates', chrome.current) : ''}
         ${notificationsItem(chrome)} ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
         <li>
           <form method="post" action="/staff/logout">

@@ -27,7 +27,8 @@ export const actionLabels: Record<string, string> = {
   'calendar.closureAdded': '登记停止办公',
   'calendar.closureWithdrawn': '撤销停止办公',
   'calendar.hookFailed': '日历变更后重新计算期限失败',
-  'notification.read': '通知标为已读',
+  'noticeTemplate.saved': '修改文书模板',
+  'noticeTemplate.reverted': '文书模板恢复默认',
 };
 
 export function auditPage(rows: AuditLogRow[], nextBefore: number | null, verdict: ChainVerdict | null): Html {

@@ -26,7 +26,7 @@ const SECTION_HEADING =
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }
-  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[] }
+  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[]; grid?: boolean }
   /** Table-like lines without numbers ending a page: a table head whose rows went to the next page, or text. */
   | { kind: 'head'; page: number; lines: { line: PdfLine; row: number }[] };
 
@@ -39,7 +39,29 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** Where an item starts on its page, for putting drawn tables in reading order among the text. */
+function itemTop(item: Item): number {
+  if (item.kind === 'line') return item.line.y;
+  if (item.kind === 'head') return item.lines[0]?.line.y ?? 0;
+  return item.rows[0]?.y ?? item.lines[0]?.y ?? 0;
+}
+
 function pageItems(page: PageLines): Item[] {
+  const textItems = pageTextItems(page);
+  const grids = page.grids ?? [];
+  if (grids.length === 0) return textItems;
+  const gridItems: Item[] = grids.map((g) => ({ kind: 'zone', page: page.number, rows: g.rows, lines: [], grid: true }));
+  const items: Item[] = [];
+  let k = 0;
+  for (const item of textItems) {
+    while (k < gridItems.length && itemTop(gridItems[k] as Item) <= itemTop(item)) items.push(gridItems[k++] as Item);
+    items.push(item);
+  }
+  items.push(...gridItems.slice(k));
+  return items;
+}
+
+function pageTextItems(page: PageLines): Item[] {
   const lines = [...page.lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -242,7 +264,9 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
         rows = rows.slice(k);
         const first = rows[0];
         const tail = current.lastData;
-        if (!headPending && first?.kind === 'data' && first.blank && tail && tail.labels > 0) {
+        const firstLabel = first?.cells[0]?.text ?? '';
+        // A label that starts a numbered item (“（七）”, “2.”) is a row of its own, not the rest of a cut label.
+        if (!headPending && first?.kind === 'data' && first.blank && tail && tail.labels > 0 && !LIST_MARKER.test(firstLabel)) {
           // The rest of a label the page break cut: it belongs to the last row of the previous page.
           const target = tail.block.cells[tail.labels - 1];
           if (target) target.text = joinLines(target.text, first.cells[0]?.text ?? '');

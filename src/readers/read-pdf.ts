@@ -13,6 +13,9 @@ import { loadPdfjs, PDFJS_DATA } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines } from './pdf-lines.ts';
 import { pageFragments, type TextItemLike } from './pdf-page-text.ts';
+import { splitByGrids } from './pdf-grid-rows.ts';
+import { pageRulings } from './pdf-rulings.ts';
+import { ruledGrids } from '../core/read/ruled-grid.ts';
 
 const DAMAGED = '该 PDF 文件已损坏或不完整（可能下载或复制时被截断），无法读取；请重新获取原文件';
 
@@ -71,7 +74,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportDocument> {
       const fragments = pageFragments(items, view);
       characters += fragments.reduce((s, f) => s + f.text.replace(/\s/g, '').length, 0);
       width = (view[2] ?? 595) - (view[0] ?? 0);
-      pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(fragments, n) });
+      // Tables whose borders are drawn are read by their grid; the rest of the text by position.
+      const grids = ruledGrids(pageRulings(await page.getOperatorList(), view));
+      const { zones, rest } = grids.length > 0 ? splitByGrids(grids, fragments) : { zones: [], rest: fragments };
+      pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(rest, n), grids: zones });
       page.cleanup();
     }
     if (characters < 10 * Math.max(1, doc.numPages)) {

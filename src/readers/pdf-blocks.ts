@@ -13,6 +13,7 @@
  *   centred title broken over two lines is joined too. Paragraphs continue across page breaks.
  */
 import type { DocBlock, DocCell } from '../core/read/report-document.ts';
+import { sectionOfHeadingText } from '../core/read/find-sections.ts';
 import type { PageLines } from './drop-page-furniture.ts';
 import { LIST_MARKER, type PdfLine } from './pdf-lines.ts';
 import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
@@ -21,8 +22,10 @@ import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
  * Template section headings: never part of a table, even at the table's font size. Numbered, and worded as the
  * headings (not as the row labels 一、本年新收政府信息公开申请数量 or 四、结转下年度继续办理, also numbered).
  */
-const SECTION_HEADING =
+const SECTION_HEADING_WORDS =
   /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{0,8}?(总体情况|主动公开政府信息|(收到|受理)和?处理政府信息公开申请|行政复议.*行政诉讼|复议.*诉讼情况|存在的?主要问题|其他需要报告)/;
+/** A heading with a typo is still a heading (find-sections.ts), and so never part of a table. */
+const SECTION_HEADING = { test: (text: string) => SECTION_HEADING_WORDS.test(text) || sectionOfHeadingText(text) !== null };
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }

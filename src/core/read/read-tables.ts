@@ -35,7 +35,15 @@ interface TableContext {
   findings: Finding[];
   sources: CellSources;
   isTextGrid: boolean;
+  /**
+   * Rows rebuilt from a page layout (PDF): a row with the wrong count or a row not found is more likely a cell the
+   * reader could not place than a defect of the report, so it is said as an uncertainty of reading (a warning,
+   * LAYOUT_UNCERTAIN) and the cells abstain — never an error against the agency (issue 10).
+   */
+  fromLayout?: boolean;
 }
+
+const LAYOUT = 'PDF 版式无法可靠识别：';
 
 const TABLE_NAMES = {
   t2: '表二（主动公开政府信息情况）',
@@ -79,7 +87,18 @@ function reportRowProblems(
   const long = wrong.filter((r) => r.raw.length > r.spec.expected);
   const describe = (r: RowRead) =>
     `${describeSource(r.labelSource)}“${r.spec.label}”${r.raw.length}个（${r.raw.map((v) => v.text || '空').join('、')}）`;
-  if (short.length > 0) {
+  if (ctx.fromLayout && wrong.length > 0) {
+    const page = wrong[0]?.labelSource.page;
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${page !== undefined ? `第${page}页` : ''}${name}有${wrong.length}行读到的数值个数与格式不符，这些单元格未读取（按空处理），请与原件核对：${wrong.map(describe).join('；')}`,
+      cells: wrong.flatMap((r) => pathsOf(r.spec)),
+      source: wrong[0]?.labelSource,
+    });
+  }
+  if (short.length > 0 && !ctx.fromLayout) {
     const expected = [...new Set(short.map((r) => r.spec.expected))].join('或');
     ctx.findings.push({
       code: 'COLUMN_MISSING',
@@ -89,7 +108,7 @@ function reportRowProblems(
       source: short[0]?.labelSource,
     });
   }
-  if (long.length > 0) {
+  if (long.length > 0 && !ctx.fromLayout) {
     ctx.findings.push({
       code: 'COLUMN_MISSING',
       level: 'error',
@@ -105,6 +124,14 @@ function reportRowProblems(
       level: 'error',
       message: `未找到${name}：文中没有该表的任何行标签`,
       cells: specs.flatMap(pathsOf),
+    });
+  } else if (missing.length > 0 && ctx.fromLayout) {
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${name}有${missing.length}行未能读出：${missing.map((s) => `“${s.label}”`).join('、')}；这些单元格未读取，请与原件核对`,
+      cells: missing.flatMap(pathsOf),
     });
   } else if (missing.length > 0) {
     ctx.findings.push({
@@ -141,6 +168,7 @@ function checkHeader(
   ctx.findings.push({
     code: 'HEADER_MISSING',
     level: 'warning',
+    kind: 'reading',
     message: `${TABLE_NAMES[table]}表头缺少${missing.map((m) => `“${m}”`).join('、')}${dataComplete ? '，而数据行完整，各列按格式顺序读取，请核对' : ''}`,
     source,
   });
@@ -226,6 +254,7 @@ function reportShiftedRows(ctx: TableContext, rows: Map<string, RowRead>): void 
   ctx.findings.push({
     code: 'ROW_SHIFTED',
     level: 'info',
+    kind: 'reading',
     message: `${TABLE_NAMES.t3}有${shifted.length}行错位（数据不在第${usual + 1}列开始）：${shifted
       .map((r) => `${describeSource(r.labelSource)}“${r.spec.label}”从第${r.raw[0]!.col + 1}列开始`)
       .join('；')}。已按行标签读取，请核对原表`,
@@ -308,7 +337,16 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
   } else {
     raw = tokens.slice(firstNumber).filter((t) => t.norm !== '');
   }
-  if (raw.length !== 15) {
+  if (raw.length !== 15 && ctx.fromLayout) {
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${first.source.page !== undefined ? `第${first.source.page}页` : ''}${name}数据行读到${raw.length}个数值，格式规定为15个，这些单元格未读取（按空处理），请与原件核对：${raw.map((t) => t.text || '空').join('、')}`,
+      cells: paths,
+      source: first.source,
+    });
+  } else if (raw.length !== 15) {
     ctx.findings.push({
       code: 'COLUMN_MISSING',
       level: 'error',
@@ -339,6 +377,7 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
     ctx.findings.push({
       code: 'HEADER_TRUNCATED',
       level: 'info',
+      kind: 'reading',
       message: `${name}表头的列名不完整：${truncated.map((t) => `“${t}”`).join('、')}未在三组中各出现一次（可能被截断为“结果”“其他”“尚未”），各列按格式顺序读取`,
       source: tokens[0]?.source,
     });

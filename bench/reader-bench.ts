@@ -90,7 +90,11 @@ export async function runReaderBench(): Promise<BenchRow[]> {
       ok: s.wrong === 0,
     });
   }
-  rows.push({ name: `全部 PDF：单元格读对 ${exact}/${expected}`, value: (100 * exact) / Math.max(1, expected), unit: '%' });
+  rows.push({
+    name: `全部 PDF：单元格读对 ${exact}/${expected}`,
+    value: (100 * exact) / Math.max(1, expected),
+    unit: '%',
+  });
   return rows;
 }
 

@@ -65,7 +65,9 @@ function formatGroups(lines: string[], findings: Finding[]): void {
     lines.push(`  ${group.title}`);
     for (const f of mine) {
       const where = describeSource(f.source);
-      lines.push(`    [${LEVEL[f.level]}] ${FINDING_NAMES[f.code]}（${f.code}）${where ? ` ${where}` : ''}：${summariseMessage(f.message)}`);
+      lines.push(
+        `    [${LEVEL[f.level]}] ${FINDING_NAMES[f.code]}（${f.code}）${where ? ` ${where}` : ''}：${summariseMessage(f.message)}`,
+      );
       if (f.cells && f.cells.length > 0 && f.cells.length <= 12) lines.push(`      单元格：${f.cells.join('、')}`);
     }
   }

@@ -25,7 +25,9 @@ import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
 const SECTION_HEADING_WORDS =
   /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{0,8}?(总体情况|主动公开政府信息|(收到|受理)和?处理政府信息公开申请|行政复议.*行政诉讼|复议.*诉讼情况|存在的?主要问题|其他需要报告)/;
 /** A heading with a typo is still a heading (find-sections.ts), and so never part of a table. */
-const SECTION_HEADING = { test: (text: string) => SECTION_HEADING_WORDS.test(text) || sectionOfHeadingText(text) !== null };
+const SECTION_HEADING = {
+  test: (text: string) => SECTION_HEADING_WORDS.test(text) || sectionOfHeadingText(text) !== null,
+};
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }
@@ -53,7 +55,13 @@ function pageItems(page: PageLines): Item[] {
   const textItems = pageTextItems(page);
   const grids = page.grids ?? [];
   if (grids.length === 0) return textItems;
-  const gridItems: Item[] = grids.map((g) => ({ kind: 'zone', page: page.number, rows: g.rows, lines: [], grid: true }));
+  const gridItems: Item[] = grids.map((g) => ({
+    kind: 'zone',
+    page: page.number,
+    rows: g.rows,
+    lines: [],
+    grid: true,
+  }));
   const items: Item[] = [];
   let k = 0;
   for (const item of textItems) {
@@ -269,7 +277,14 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
         const tail = current.lastData;
         const firstLabel = first?.cells[0]?.text ?? '';
         // A label that starts a numbered item (“（七）”, “2.”) is a row of its own, not the rest of a cut label.
-        if (!headPending && first?.kind === 'data' && first.blank && tail && tail.labels > 0 && !LIST_MARKER.test(firstLabel)) {
+        if (
+          !headPending &&
+          first?.kind === 'data' &&
+          first.blank &&
+          tail &&
+          tail.labels > 0 &&
+          !LIST_MARKER.test(firstLabel)
+        ) {
           // The rest of a label the page break cut: it belongs to the last row of the previous page.
           const target = tail.block.cells[tail.labels - 1];
           if (target) target.text = joinLines(target.text, first.cells[0]?.text ?? '');

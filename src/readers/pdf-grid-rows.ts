@@ -9,7 +9,14 @@
  *   (header, block heading such as 第二十条第（一）项 spanning the table) is free text of the table.
  * - Empty label cells are left out: they are the parts of merged cells a page break cut, drawn again empty.
  */
-import { cutAtRules, gridRows, glyphCentreY, gridContains, type Glyph, type RuledGrid } from '../core/read/ruled-grid.ts';
+import {
+  cutAtRules,
+  gridRows,
+  glyphCentreY,
+  gridContains,
+  type Glyph,
+  type RuledGrid,
+} from '../core/read/ruled-grid.ts';
 import type { PdfFragment } from './pdf-page-text.ts';
 import { isNumericText } from './pdf-lines.ts';
 import type { ZoneRow } from './pdf-rows.ts';
@@ -24,30 +31,31 @@ export interface GridZone {
 
 export function gridZoneRows(grid: RuledGrid, glyphs: Glyph[]): ZoneRow[] {
   const bands = gridRows(grid, glyphs);
-  const numericCols = bands.flatMap((b) => b.cells.filter((c) => c.text !== '' && isNumericText(c.text)).map((c) => c.col));
+  const numericCols = bands.flatMap((b) =>
+    b.cells.filter((c) => c.text !== '' && isNumericText(c.text)).map((c) => c.col),
+  );
   const valueStart = numericCols.length > 0 ? Math.min(...numericCols) : Infinity;
-  return bands.map((band): ZoneRow => {
-    const labelCells = band.cells.filter((c) => c.col < valueStart && c.text !== '');
-    const valueCells = band.cells.filter((c) => c.col >= valueStart);
-    const hasNumber = valueCells.some((c) => c.text !== '' && isNumericText(c.text));
-    const valueText = valueCells.some((c) => c.text !== '' && !isNumericText(c.text));
-    const cells = [...labelCells, ...valueCells].map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 }));
-    if (hasNumber || (labelCells.length > 0 && valueCells.length > 0 && !valueText)) {
-      return { kind: 'data', y: band.y, cells, labels: labelCells.length, ...(hasNumber ? {} : { blank: true }) };
-    }
-    const free = band.cells.filter((c) => c.text !== '').map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 }));
-    return { kind: 'free', y: band.y, cells: free, labels: free.length };
-  }).filter((row) => row.cells.length > 0);
+  return bands
+    .map((band): ZoneRow => {
+      const labelCells = band.cells.filter((c) => c.col < valueStart && c.text !== '');
+      const valueCells = band.cells.filter((c) => c.col >= valueStart);
+      const hasNumber = valueCells.some((c) => c.text !== '' && isNumericText(c.text));
+      const valueText = valueCells.some((c) => c.text !== '' && !isNumericText(c.text));
+      const cells = [...labelCells, ...valueCells].map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 }));
+      if (hasNumber || (labelCells.length > 0 && valueCells.length > 0 && !valueText)) {
+        return { kind: 'data', y: band.y, cells, labels: labelCells.length, ...(hasNumber ? {} : { blank: true }) };
+      }
+      const free = band.cells.filter((c) => c.text !== '').map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 }));
+      return { kind: 'free', y: band.y, cells: free, labels: free.length };
+    })
+    .filter((row) => row.cells.length > 0);
 }
 
 /**
  * Splits a page's text between its drawn tables and the rest: fragments whose centre lies in a grid are read as
  * that grid's cells (cut where they cross a column rule); the others are running text or borderless tables.
  */
-export function splitByGrids(
-  grids: RuledGrid[],
-  fragments: PdfFragment[],
-): { zones: GridZone[]; rest: PdfFragment[] } {
+export function splitByGrids(grids: RuledGrid[], fragments: PdfFragment[]): { zones: GridZone[]; rest: PdfFragment[] } {
   const inGrid = grids.map(() => [] as Glyph[]);
   const rest: PdfFragment[] = [];
   for (const f of fragments) {

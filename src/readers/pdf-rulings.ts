@@ -69,7 +69,7 @@ function pathPieces(data: ArrayLike<number>): { pieces: number[][]; subpaths: nu
     if (points.length > 0) subpaths.push(points);
     points = [];
   };
-  for (let k = 0; k < data.length; ) {
+  for (let k = 0; k < data.length;) {
     const code = data[k++];
     if (code === DRAW.moveTo) {
       endSub();
@@ -127,7 +127,8 @@ export function pageRulings(list: OperatorListLike, view: number[]): RuleSegment
     else if (fn === OP.paintFormXObjectBegin) {
       stack.push(ctm);
       const matrix = args?.[0];
-      if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>) as Matrix);
+      if (Array.isArray(matrix) || ArrayBuffer.isView(matrix))
+        ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>) as Matrix);
     } else if (fn === OP.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OP.constructPath && args) {
       const paint = args[0] as number;
@@ -149,7 +150,11 @@ export function pageRulings(list: OperatorListLike, view: number[]): RuleSegment
           const x1 = Math.max(...xs);
           const y0 = Math.min(...ys);
           const y1 = Math.max(...ys);
-          const axisAligned = tp.every((p) => (Math.abs(p[0] - x0) < 0.5 || Math.abs(p[0] - x1) < 0.5) && (Math.abs(p[1] - y0) < 0.5 || Math.abs(p[1] - y1) < 0.5));
+          const axisAligned = tp.every(
+            (p) =>
+              (Math.abs(p[0] - x0) < 0.5 || Math.abs(p[0] - x1) < 0.5) &&
+              (Math.abs(p[1] - y0) < 0.5 || Math.abs(p[1] - y1) < 0.5),
+          );
           if (!axisAligned) continue;
           const id: Matrix = [1, 0, 0, 1, 0, 0];
           if (y1 - y0 <= THIN_FILL && x1 - x0 > y1 - y0) push(id, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);

@@ -258,7 +258,8 @@ export function cellText(glyphs: Glyph[]): string {
       const last = text.slice(-1);
       const gap = prev ? g.x0 - prev.x1 : 0;
       // A space only between Latin letters or digits, where the line breaks or a visible gap separates them.
-      const space = text !== '' && LATIN.test(last) && LATIN.test(g.text[0] ?? '') && (prev === null || gap > 0.2 * g.size);
+      const space =
+        text !== '' && LATIN.test(last) && LATIN.test(g.text[0] ?? '') && (prev === null || gap > 0.2 * g.size);
       text += (space ? ' ' : '') + g.text;
       prev = g;
     }

@@ -27,6 +27,7 @@ import {
   type RowRead,
 } from './read-labelled-rows.ts';
 import type { Token } from './table-tokens.ts';
+import { gluedSplits, t3RowIdentity, t4RowIdentity } from './glued-cells.ts';
 
 export type CellSources = Map<string, SourceLocation>;
 
@@ -82,7 +83,8 @@ function reportRowProblems(
   pathsOf: (spec: LabelledRowSpec) => string[],
 ): void {
   const name = TABLE_NAMES[table];
-  const wrong = [...rows.values()].filter((r) => r.values === null);
+  reportGluedRows(ctx, name, [...rows.values()], pathsOf);
+  const wrong = [...rows.values()].filter((r) => r.values === null && !r.glued);
   const short = wrong.filter((r) => r.raw.length < r.spec.expected);
   const long = wrong.filter((r) => r.raw.length > r.spec.expected);
   const describe = (r: RowRead) =>
@@ -139,6 +141,48 @@ function reportRowProblems(
       level: 'error',
       message: `${name}缺少${missing.length}行：${missing.map((s) => `“${s.label}”`).join('、')}`,
       cells: missing.flatMap(pathsOf),
+    });
+  }
+}
+
+/**
+ * Rows a damaged text dump glued to their label: split where exactly one split fits (the cells are inferred, and
+ * a finding names each), abstained on otherwise with the row and its digit string quoted (issue 10).
+ */
+function reportGluedRows(
+  ctx: TableContext,
+  name: string,
+  rows: RowRead[],
+  pathsOf: (spec: LabelledRowSpec) => string[],
+): void {
+  const glued = rows.filter((r) => r.glued);
+  const inferred = glued.filter((r) => r.values !== null);
+  const open = glued.filter((r) => r.values === null);
+  if (inferred.length > 0) {
+    const cells = inferred.flatMap((r) => pathsOf(r.spec));
+    const named = inferred.flatMap((r) => pathsOf(r.spec).map((p, i) => `${p}=${r.raw[i]?.text ?? ''}`));
+    ctx.findings.push({
+      code: 'CELL_INFERRED',
+      level: 'warning',
+      kind: 'reading',
+      message: `${name}有${inferred.length}行的数值与行标签粘连在一起（文本导出损坏），已按唯一可能的拆分读取，均为推断值，请与原件核对：${named.join('、')}`,
+      cells,
+      source: inferred[0]?.labelSource,
+    });
+  }
+  if (open.length > 0) {
+    const quote = (r: RowRead) => {
+      const [a, b] = r.glued?.splits ?? [];
+      const ways = a && b ? `至少有${a.join('/')}和${b.join('/')}两种拆法` : '没有符合格式的拆法';
+      return `${describeSource(r.labelSource)}“${r.spec.label}”的数字串“${r.glued?.digits ?? ''}”（${ways}）`;
+    };
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `文本中的表格单元格粘连，${name}有${open.length}行无法唯一拆分，这些单元格未读取（按空处理），请与原件核对：${open.map(quote).join('；')}`,
+      cells: open.flatMap((r) => pathsOf(r.spec)),
+      source: open[0]?.labelSource,
     });
   }
 }
@@ -206,6 +250,7 @@ export function readTable3(ctx: TableContext, tokens: Token[]): void {
     label: r.label,
     match: r.match,
     expected: 7,
+    identity: t3RowIdentity,
   }));
   const isLabel = (norm: string) =>
     specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
@@ -336,6 +381,33 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
     }
   } else {
     raw = tokens.slice(firstNumber).filter((t) => t.norm !== '');
+  }
+  const glued = raw.length === 1 && /^\d{16,}$/.test(raw[0]!.norm) ? raw[0]! : null;
+  if (glued || (raw.length === 1 && raw[0]!.norm.length === 15 && /^\d+$/.test(raw[0]!.norm))) {
+    const token = raw[0]!;
+    const { splits } = gluedSplits(token.norm, 15, t4RowIdentity);
+    if (splits.length === 1) {
+      raw = splits[0]!.map((v) => ({ ...token, text: String(v), norm: String(v) }));
+      ctx.findings.push({
+        code: 'CELL_INFERRED',
+        level: 'warning',
+        kind: 'reading',
+        message: `${name}的数值粘连成一个数字串“${token.norm}”（文本导出损坏），已按唯一可能的拆分读取，均为推断值，请与原件核对：${paths.map((p, i) => `${p}=${splits[0]![i]}`).join('、')}`,
+        cells: paths,
+        source: token.source,
+      });
+    } else {
+      const [a, b] = splits;
+      ctx.findings.push({
+        code: 'LAYOUT_UNCERTAIN',
+        level: 'warning',
+        kind: 'reading',
+        message: `文本中的表格单元格粘连，${name}数据行的数字串“${token.norm}”${a && b ? `至少有${a.join('/')}和${b.join('/')}两种拆法` : '没有符合格式的拆法'}，无法唯一拆分，这些单元格未读取（按空处理），请与原件核对`,
+        cells: paths,
+        source: token.source,
+      });
+      return;
+    }
   }
   if (raw.length !== 15 && ctx.fromLayout) {
     ctx.findings.push({

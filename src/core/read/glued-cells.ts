@@ -20,6 +20,11 @@ export function gluedSplits(
   count: number,
   accept: (values: number[]) => boolean = () => true,
 ): { splits: number[][]; tooLong: boolean } {
+  // A one-column row (收费金额 in 万元) takes the whole number, decimals included.
+  if (count === 1 && /^\d+(?:\.\d+)?$/.test(digits) && digits.length <= MAX_DIGITS) {
+    const value = Number(digits);
+    return { splits: /^0\d/.test(digits) || !accept([value]) ? [] : [[value]], tooLong: false };
+  }
   if (!/^\d+$/.test(digits) || digits.length > MAX_DIGITS || count < 1 || digits.length < count) {
     return { splits: [], tooLong: digits.length > MAX_DIGITS };
   }
@@ -63,7 +68,7 @@ export function t4RowIdentity(values: number[]): boolean {
 
 /** `label1203215` → the label and its glued digit run (null when the text does not end in digits after a label). */
 export function gluedLabel(norm: string): { label: string; digits: string } | null {
-  const m = /^(.*[^\d.．、\s])(\d+)$/.exec(norm);
+  const m = /^(.*?[^\d.．、\s])(\d+(?:\.\d+)?)$/.exec(norm);
   if (!m) return null;
   return { label: m[1] as string, digits: m[2] as string };
 }

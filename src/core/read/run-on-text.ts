@@ -61,8 +61,10 @@ export function splitRunOnReport(line: string): string[] {
     SECTION_NUMBERS.map((n) => headingAt[n]).find((i) => i !== undefined && i > (headingAt[s] ?? Infinity)) ??
     line.length;
   const format: FormatVersion = line.includes('其他处理') ? '2021' : '2019';
-  if (headingAt['2'] !== undefined) for (const c of orderedCuts(line, headingAt['2'], end('2'), t2Labels(format))) cuts.add(c);
-  if (headingAt['3'] !== undefined) for (const c of orderedCuts(line, headingAt['3'], end('3'), t3Labels(format))) cuts.add(c);
+  if (headingAt['2'] !== undefined)
+    for (const c of orderedCuts(line, headingAt['2'], end('2'), t2Labels(format))) cuts.add(c);
+  if (headingAt['3'] !== undefined)
+    for (const c of orderedCuts(line, headingAt['3'], end('3'), t3Labels(format))) cuts.add(c);
   // Sentences end running text; no table cell holds a full stop.
   for (let i = line.indexOf('。'); i >= 0; i = line.indexOf('。', i + 1)) cuts.add(i + 1);
   // Table 4: its header runs straight into the fifteen values.

@@ -72,7 +72,11 @@ describe('damaged text dumps (issue 10)', () => {
       findings.filter((f) => f.level === 'error'),
       [],
     );
-    assert.equal(read.t2.normativeDocs.issued, null, '123215 splits many ways: abstained');
+    assert.equal(
+      (read.t2.normativeDocs as { issued: number | null }).issued,
+      null,
+      '123215 splits many ways: abstained',
+    );
     const open = findings.find((f) => f.code === 'LAYOUT_UNCERTAIN' && f.message.includes('表二'));
     assert.match(open?.message ?? '', /“行政规范性文件”的数字串“123215”（至少有/);
     let filled = 0;

@@ -8,6 +8,8 @@
 
 /** Past this many digits the row is not split at all (the number of ways grows too fast to be meaningful). */
 const MAX_DIGITS = 40;
+/** Ways tried before giving up (bounded work on hostile input). */
+const MAX_STEPS = 20000;
 /** Enumeration stops after this many splits are found: two already mean "not unique". */
 const ENOUGH = 2;
 
@@ -30,8 +32,14 @@ export function gluedSplits(
   }
   const splits: number[][] = [];
   const current: number[] = [];
+  let steps = 0;
+  let exhausted = false;
   const walk = (from: number): void => {
-    if (splits.length >= ENOUGH) return;
+    if (splits.length >= ENOUGH || exhausted) return;
+    if (++steps > MAX_STEPS) {
+      exhausted = true;
+      return;
+    }
     const left = count - current.length;
     const rest = digits.length - from;
     if (left === 0) {
@@ -48,6 +56,8 @@ export function gluedSplits(
     }
   };
   walk(0);
+  // Too many ways to look at: as good as ambiguous, so the reader abstains (reported as two or more splits).
+  if (exhausted && splits.length < ENOUGH) return { splits: [], tooLong: true };
   return { splits, tooLong: false };
 }
 

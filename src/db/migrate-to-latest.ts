@@ -6,6 +6,10 @@ import { accountActivationMigration } from './migrations/004-account-activation.
 import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
+import { casesMigration } from './migrations/011-cases.ts';
+import { calendarMigration } from './migrations/012-calendar.ts';
+import { notificationsMigration } from './migrations/013-notifications.ts';
+import { publicationMigration } from './migrations/015-publication.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -19,6 +23,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '005-blobs': blobsMigration(dialect),
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
+    '011-cases': casesMigration(),
+    '012-calendar': calendarMigration(),
+    '013-notifications': notificationsMigration(),
+    '015-publication': publicationMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { PublicationTables } from './repositories/publication/publication-tables.ts';
 
 /**
  * Table types of the one schema shared by SQLite and PostgreSQL (migrations in ./migrations).
@@ -258,6 +259,133 @@ export interface CacheGenerationTable {
   generation: number;
 }
 
+/** An application (依申请公开, migration 011). Lists and tables read these columns; the events are the truth. */
+export interface CaseTable {
+  id: string;
+  agency_id: string;
+  /** Printed on the 回执; with the secret it lets the applicant follow the case without an account. */
+  tracking_code: string;
+  /** SHA-256 of the applicant's secret (never stored in clear). */
+  secret_hash: string;
+  /** The intake form's one-time token: a replayed submit finds the case instead of creating a second one. */
+  idempotency_key: string | null;
+  /** Table 3's column: natural | commercial | research | social | legal | other. */
+  applicant_type: string;
+  /** For lists: the name with all but the first character masked (张**). */
+  applicant_masked: string;
+  /** AES-256-GCM sealed JSON of the applicant's personal data (src/security/field-cipher.ts). */
+  applicant_sealed: string;
+  id_type: string;
+  /** HMAC blind index of the identity number: the same applicant without decrypting. */
+  id_index: string;
+  phone_index: string | null;
+  data_key_id: string;
+  channel: string;
+  description: string;
+  /** normaliseRequest(description), for 重复申请 and 第四十四条 detection. */
+  request_norm: string;
+  form_wanted: string;
+  delivery_wanted: string;
+  received_on: string;
+  status: string;
+  due_on: string | null;
+  assignee_id: string | null;
+  outcome_kind: string | null;
+  outcome_row: string | null;
+  finished_on: string | null;
+  last_appeal_on: string | null;
+  /** JSON AppealSummary[] (table 4). */
+  appeals_json: string;
+  /** JSON of the answer being prepared and its approvals (拟办 → 审核 → 签发), null when none. */
+  approval_json: string | null;
+  event_count: number;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The append-only history of a case: core events (kind `state`), notes, messages, files, approvals. */
+export interface CaseEventTable {
+  case_id: string;
+  seq: number;
+  kind: string;
+  /** The core CaseEvent as JSON (kind `state`), else null. */
+  event_json: string | null;
+  /** The legal basis cited, as text (第三十条 …). */
+  basis: string;
+  body: string;
+  to_applicant: number;
+  from_applicant: number;
+  blob_sha256: string | null;
+  filename: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
+/** One version of a State Council notice entered by an administrator (migration 012, docs/calendar.md). */
+export interface CalendarNoticeTable {
+  id: string;
+  year: number;
+  /** 1, 2, … per year; the highest is in force. */
+  revision: number;
+  source: string;
+  /** JSON object date → holiday name. */
+  days_off: string;
+  /** JSON object date → holiday it makes up for. */
+  make_up_days: string;
+  /** 1: this revision takes the year back to the shipped data. */
+  withdrawn: number;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** A local closure (本机关停止办公) of an agency's subtree, or of the whole site when `agency_id` is null. */
+export interface CalendarClosureTable {
+  id: string;
+  agency_id: string | null;
+  date_from: string;
+  date_to: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+/** An in-app notification of one user (migration 013, docs/notifications.md). */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  agency_id: string | null;
+  subject: string;
+  body: string;
+  /** A path inside this site ("/staff/…"), or null. */
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A message to send through a channel (e-mail, SMS), delivered by the job `notifications.deliver`. */
+export interface NotificationOutboxTable {
+  id: string;
+  notification_id: string | null;
+  /** 'email' | 'sms' */
+  channel: string;
+  /** The address; masked once the message was delivered. */
+  recipient: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  /** 'pending' | 'sent' | 'failed' */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -278,6 +406,12 @@ export interface Database {
   blobs: BlobTable;
   blob_chunks: BlobChunkTable;
   cache_generations: CacheGenerationTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  calendar_notices: CalendarNoticeTable;
+  calendar_closures: CalendarClosureTable;
+  notifications: NotificationTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type Db = Kysely<Database>;
@@ -297,4 +431,15 @@ export type JobRow = Selectable<JobTable>;
 export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type BlobRow = Selectable<BlobTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type CalendarNoticeRow = Selectable<CalendarNoticeTable>;
+export type CalendarClosureRow = Selectable<CalendarClosureTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type NotificationOutboxRow = Selectable<NotificationOutboxTable>;
 export type { Generated };
+
+/** 主动公开 (migration 015): the publication tables, declared in their domain's folder. */
+export interface Database extends PublicationTables {
+  publication_items: PublicationTables['publication_items'];
+}

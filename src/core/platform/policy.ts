@@ -22,7 +22,21 @@ export type Action =
   | 'user.resetPassword'
   | 'user.approveRequest'
   | 'audit.read'
-  | 'submission.read';
+  | 'submission.read'
+  // 依申请公开 (issue 7): read a case; register and work on it (承办); review (审核) and sign (签发) an answer.
+  | 'case.read'
+  | 'case.handle'
+  | 'case.review'
+  | 'case.sign'
+  // 主动公开 (issue 8)
+  | 'publication.read'
+  | 'publication.edit'
+  | 'publication.review'
+  | 'publication.publish'
+  | 'publication.configure'
+  | 'submission.reply'
+  | 'calendar.manage'
+  | 'notification.read';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -56,13 +70,41 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  // Applications: the agency's own staff work on them; 上级监督 reads the whole subtree (due-soon / overdue).
+  'case.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'case.handle': { handler: 'own', reviewer: 'own', head: 'own' },
+  'case.review': { reviewer: 'own', head: 'own' },
+  // 签发 and approval of an extension (第三十三条: 政府信息公开工作机构负责人同意).
+  'case.sign': { head: 'own' },
+  // 主动公开 (条例第十九条–第二十六条): the agency's staff draft, review and publish its own items; the supervisor
+  // reads its subtree (late items). Which review step a person may decide is the review chain's business.
+  'publication.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'publication.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'publication.review': { reviewer: 'own', head: 'own' },
+  // Publishing, scheduling and withdrawing (with the 保密审查 confirmation) — the person answerable for it.
+  'publication.publish': { reviewer: 'own', head: 'own' },
+  'publication.configure': { head: 'own', sysadmin: 'subtree' },
+  'submission.reply': { handler: 'own', reviewer: 'own', head: 'own' },
+  // The working-day calendar (docs/calendar.md): State Council notices are entered by the system administrator
+  // of the root agency (they hold for the whole site); local closures by a system administrator for its subtree.
+  'calendar.manage': { sysadmin: 'subtree' },
+  // Everyone signed in reads their own notifications (docs/notifications.md); the records are the person's own.
+  'notification.read': {
+    sysadmin: 'own',
+    secadmin: 'own',
+    auditadmin: 'own',
+    handler: 'own',
+    reviewer: 'own',
+    head: 'own',
+    supervisor: 'own',
+  },
 };
 
 /**
  * Actions that read citizens' or audit data. Granting a role that may perform any of them needs a second
  * administrator (dual-control.ts). Later modules add their protected reads here (cases, applicants, …).
  */
-export const protectedReads: readonly Action[] = ['submission.read', 'audit.read'];
+export const protectedReads: readonly Action[] = ['submission.read', 'audit.read', 'case.read'];
 
 const breadth: Record<Scope, number> = { own: 1, subtree: 2, any: 3 };
 

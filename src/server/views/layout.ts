@@ -115,6 +115,7 @@ function staffNav(chrome: Chrome): Html {
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}
         ${scopeOf(a, 'user.approveRequest') ? navItem('/staff/account-requests', '待批准申请', 'requests', chrome.current) : ''}
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
+        ${scopeOf(a, 'calendar.manage') ? navItem('/staff/calendar', '工作日历', 'calendar', chrome.current) : ''}
         ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
         <li>
           <form method="post" action="/staff/logout">

@@ -271,7 +271,30 @@ class HtmlWalker implements Partial<Handler> {
   }
 }
 
-export function readHtml(html: string): ReportDocument {
+const TABLE_TAG = /<(\/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>/gi;
+
+/**
+ * Table markup nested deeper than MAX_TABLE_NESTING is blanked out before parsing (same length, so line numbers
+ * stay), its text kept: the parser's cost grows with the nesting depth of every tag, and 1 MB of nested tables
+ * took over a minute (issue 6, item 10). One linear pass; pages with few tables are returned as they are.
+ */
+export function flattenDeepTables(html: string): string {
+  let tables = 0;
+  for (let i = html.indexOf('<table'); i >= 0 && tables <= MAX_TABLE_NESTING; i = html.indexOf('<table', i + 6))
+    tables++;
+  if (tables <= MAX_TABLE_NESTING && !/<TABLE/.test(html)) return html;
+  let depth = 0;
+  return html.replace(TABLE_TAG, (tag, close: string, name: string) => {
+    const isTable = name.toLowerCase() === 'table';
+    if (isTable && close === '') depth++;
+    const deep = depth > MAX_TABLE_NESTING;
+    if (isTable && close !== '') depth = Math.max(0, depth - 1);
+    return deep ? ' '.repeat(tag.length) : tag;
+  });
+}
+
+export function readHtml(source: string): ReportDocument {
+  const html = flattenDeepTables(source);
   const walker = new HtmlWalker(newlineOffsets(html));
   const parser = new Parser(walker);
   walker.parser = parser;

@@ -99,8 +99,16 @@ describe('office PDF, A4 portrait, tables across pages without repeated heads (o
   });
 });
 
+describe('Chromium’s PDF of a bordered page, A4 landscape (borders drawn as filled rectangles)', () => {
+  it('reads every cell exactly through the grid', async () => {
+    const doc = await readPdf(pdf('chromium-bordered'));
+    assert.deepEqual(interpretDocument(doc).report, expected('chromium-bordered'));
+  });
+});
+
 describe('PDFs without borders and earlier fixtures: no accusation of a consistent report', () => {
   for (const name of [
+    'chromium-bordered',
     'office-borderless-spacing',
     'libreoffice-html-random-1',
     'libreoffice-docx-rongxiang-2025',

@@ -99,6 +99,19 @@ describe('office PDF, A4 portrait, tables across pages without repeated heads (o
   });
 });
 
+describe('LibreOffice’s PDF of a borderless page with uneven paragraph spacing (observations 1, 2 without rules)', () => {
+  it('reads every cell exactly: a wrapped group label 5 pt from the row label beside it is not glued to it', async () => {
+    const doc = await readPdf(pdf('office-borderless-spacing'));
+    const report = expected('office-borderless-spacing');
+    assert.deepEqual(interpretDocument(doc).report, report);
+    assert.deepEqual(texts(rowWith(doc, '（六）其他处理')), [
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      ...t3Values(report, 'other1'),
+    ]);
+  });
+});
+
 describe('Chromium’s PDF of a bordered page, A4 landscape (borders drawn as filled rectangles)', () => {
   it('reads every cell exactly through the grid', async () => {
     const doc = await readPdf(pdf('chromium-bordered'));

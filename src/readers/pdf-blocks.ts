@@ -31,7 +31,8 @@ const SECTION_HEADING = {
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }
-  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[]; grid?: boolean }
+  /** `xs`: the column rules of a table read from its drawn grid. */
+  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[]; xs?: number[] }
   /** Table-like lines without numbers ending a page: a table head whose rows went to the next page, or text. */
   | { kind: 'head'; page: number; lines: { line: PdfLine; row: number }[] };
 
@@ -60,7 +61,7 @@ function pageItems(page: PageLines): Item[] {
     page: page.number,
     rows: g.rows,
     lines: [],
-    grid: true,
+    xs: g.xs,
   }));
   const items: Item[] = [];
   let k = 0;
@@ -198,7 +199,12 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
   const blocks: DocBlock[] = [];
   let table = 0;
   let tableRow = 0;
-  type LastTable = { header: string[]; lastData: { block: Extract<DocBlock, { kind: 'row' }>; labels: number } | null };
+  type LastTable = {
+    header: string[];
+    lastData: { block: Extract<DocBlock, { kind: 'row' }>; labels: number } | null;
+    /** Column rules of the table's last drawn part, if it was read from a grid. */
+    xs?: number[];
+  };
   let lastTable: LastTable | null = null;
   let lastLine: { line: PdfLine; page: number; block: Extract<DocBlock, { kind: 'line' }> } | null = null;
   /** A table head left at the foot of the previous page: the next zone continues it. */
@@ -264,8 +270,18 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
       }
 
       // A zone first on its page, right after a table that ended the previous page, continues that table.
+      // Two drawn tables are one only if the column rules agree (most rules of the new part at a rule of the old).
+      const previousXs = (lastTable as LastTable | null)?.xs;
+      const sameColumns =
+        !previousXs ||
+        !item.xs ||
+        item.xs.filter((x) => previousXs.some((p) => Math.abs(p - x) <= 2)).length >= 0.8 * item.xs.length;
       const continued =
-        itemIndex === 0 && pageIndex > 0 && lastTable !== null && blocks[blocks.length - 1]?.kind === 'row';
+        itemIndex === 0 &&
+        pageIndex > 0 &&
+        lastTable !== null &&
+        blocks[blocks.length - 1]?.kind === 'row' &&
+        sameColumns;
       let rows = item.rows;
       const current = lastTable as LastTable | null;
       if (continued && current) {
@@ -294,6 +310,7 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
         startTable(rows);
       }
       headPending = false;
+      if (lastTable) (lastTable as LastTable).xs = item.xs;
       emitRows(rows, item.page);
     });
   });

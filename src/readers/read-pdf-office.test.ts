@@ -12,6 +12,7 @@ import type { DocBlock, ReportDocument } from '../core/read/report-document.ts';
 import { T3_COLUMNS } from '../core/report/layout.ts';
 import type { Report } from '../core/report/report-schema.ts';
 import { formatCheckedReport } from '../cli/format-findings.ts';
+import { pdfBlocks } from './pdf-blocks.ts';
 import { pageRulings } from './pdf-rulings.ts';
 import { readPdf } from './read-pdf.ts';
 
@@ -190,5 +191,36 @@ describe('pdf-rulings: rules from the operator list', () => {
       { x0: 110, y0: 142, x1: 150, y1: 142 },
       { x0: 10, y0: 241.75, x1: 60, y1: 241.75 },
     ]);
+  });
+});
+
+describe('stitching drawn tables across pages', () => {
+  const zone = (xs: number[], rows: [string, string][]) => ({
+    y: 50,
+    xs,
+    rows: rows.map(([label, value], i) => ({
+      kind: 'data' as const,
+      y: 50 + 20 * i,
+      labels: 1,
+      cells: [
+        { text: label, x0: xs[0]!, x1: xs[1]! },
+        { text: value, x0: xs[1]!, x1: xs[2]! },
+      ],
+    })),
+  });
+  const page = (number: number, z: ReturnType<typeof zone>) => ({ number, height: 842, lines: [], grids: [z] });
+
+  it('a table first on its page continues the last one only when the column rules agree', () => {
+    const same = pdfBlocks(
+      [page(1, zone([50, 200, 300], [['规章', '1']])), page(2, zone([50, 200, 300], [['行政规范性文件', '2']]))],
+      595,
+    );
+    const other = pdfBlocks(
+      [page(1, zone([50, 200, 300], [['规章', '1']])), page(2, zone([50, 120, 300], [['行政许可', '2']]))],
+      595,
+    );
+    const tables = (blocks: DocBlock[]) => blocks.map((b) => b.source.table);
+    assert.deepEqual(tables(same), [1, 1]);
+    assert.deepEqual(tables(other), [1, 2]);
   });
 });

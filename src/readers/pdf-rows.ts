@@ -54,7 +54,6 @@ interface Box {
   size: number;
 }
 
-
 /** Words of a segment with estimated positions: CJK characters are one em wide, others about half. */
 function words(segment: PdfSegment): Piece[] {
   const out: Piece[] = [];

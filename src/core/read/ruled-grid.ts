@@ -292,7 +292,8 @@ export function gridRows(grid: RuledGrid, glyphs: Glyph[]): GridRow[] {
 }
 
 /** Characters about one em wide (CJK, full-width forms); others are counted as about half an em. */
-export const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/u;
+export const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/u;
 
 /**
  * Cuts a text run that crosses a column rule of `grid` into single glyphs with estimated positions (CJK one em

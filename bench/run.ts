@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
- * BENCH_ONLY=report|platform|audit|publication|search runs one section (search: see bench/search-bench.ts);
+ * BENCH_ONLY=report|platform|audit|publication|search|reader runs one section (search: see bench/search-bench.ts);
  * BENCH_PLATFORM=startup,home,body picks parts of the platform benchmark.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,10 @@ async function main(): Promise<void> {
   if (!only || only === 'search') {
     const { runSearchBench } = await import('./search-bench.ts');
     sections.push({ title: '全文检索（issue 8）', rows: await runSearchBench() });
+  }
+  if (!only || only === 'reader') {
+    const { runReaderBench } = await import('./reader-bench.ts');
+    sections.push({ title: 'PDF 读取：按绘制的表格线读表（issue 10）', rows: await runReaderBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

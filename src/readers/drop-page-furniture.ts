@@ -4,6 +4,7 @@
  * bottom tenth of a page and set apart from the text count, so a table cell holding a lone number is never taken
  * for a page number.
  */
+import type { GridZone } from './pdf-grid-rows.ts';
 import type { PdfLine } from './pdf-lines.ts';
 
 const PAGE_NUMBER = [
@@ -18,6 +19,8 @@ export interface PageLines {
   number: number;
   height: number;
   lines: PdfLine[];
+  /** Tables read from their drawn grid (pdf-grid-rows.ts), top of page first. */
+  grids?: GridZone[];
 }
 
 function inMargin(line: PdfLine, height: number): boolean {

@@ -13,6 +13,7 @@
  *   centred title broken over two lines is joined too. Paragraphs continue across page breaks.
  */
 import type { DocBlock, DocCell } from '../core/read/report-document.ts';
+import { sectionOfHeadingText } from '../core/read/find-sections.ts';
 import type { PageLines } from './drop-page-furniture.ts';
 import { LIST_MARKER, type PdfLine } from './pdf-lines.ts';
 import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
@@ -21,12 +22,17 @@ import { readTableHead, readTableZone, type ZoneRow } from './pdf-rows.ts';
  * Template section headings: never part of a table, even at the table's font size. Numbered, and worded as the
  * headings (not as the row labels 一、本年新收政府信息公开申请数量 or 四、结转下年度继续办理, also numbered).
  */
-const SECTION_HEADING =
+const SECTION_HEADING_WORDS =
   /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{0,8}?(总体情况|主动公开政府信息|(收到|受理)和?处理政府信息公开申请|行政复议.*行政诉讼|复议.*诉讼情况|存在的?主要问题|其他需要报告)/;
+/** A heading with a typo is still a heading (find-sections.ts), and so never part of a table. */
+const SECTION_HEADING = {
+  test: (text: string) => SECTION_HEADING_WORDS.test(text) || sectionOfHeadingText(text) !== null,
+};
 
 type Item =
   | { kind: 'line'; page: number; line: PdfLine; row: number }
-  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[] }
+  /** `xs`: the column rules of a table read from its drawn grid. */
+  | { kind: 'zone'; page: number; rows: ZoneRow[]; lines: PdfLine[]; xs?: number[] }
   /** Table-like lines without numbers ending a page: a table head whose rows went to the next page, or text. */
   | { kind: 'head'; page: number; lines: { line: PdfLine; row: number }[] };
 
@@ -39,7 +45,35 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** Where an item starts on its page, for putting drawn tables in reading order among the text. */
+function itemTop(item: Item): number {
+  if (item.kind === 'line') return item.line.y;
+  if (item.kind === 'head') return item.lines[0]?.line.y ?? 0;
+  return item.rows[0]?.y ?? item.lines[0]?.y ?? 0;
+}
+
 function pageItems(page: PageLines): Item[] {
+  const textItems = pageTextItems(page);
+  const grids = page.grids ?? [];
+  if (grids.length === 0) return textItems;
+  const gridItems: Item[] = grids.map((g) => ({
+    kind: 'zone',
+    page: page.number,
+    rows: g.rows,
+    lines: [],
+    xs: g.xs,
+  }));
+  const items: Item[] = [];
+  let k = 0;
+  for (const item of textItems) {
+    while (k < gridItems.length && itemTop(gridItems[k] as Item) <= itemTop(item)) items.push(gridItems[k++] as Item);
+    items.push(item);
+  }
+  items.push(...gridItems.slice(k));
+  return items;
+}
+
+function pageTextItems(page: PageLines): Item[] {
   const lines = [...page.lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -165,7 +199,12 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
   const blocks: DocBlock[] = [];
   let table = 0;
   let tableRow = 0;
-  type LastTable = { header: string[]; lastData: { block: Extract<DocBlock, { kind: 'row' }>; labels: number } | null };
+  type LastTable = {
+    header: string[];
+    lastData: { block: Extract<DocBlock, { kind: 'row' }>; labels: number } | null;
+    /** Column rules of the table's last drawn part, if it was read from a grid. */
+    xs?: number[];
+  };
   let lastTable: LastTable | null = null;
   let lastLine: { line: PdfLine; page: number; block: Extract<DocBlock, { kind: 'line' }> } | null = null;
   /** A table head left at the foot of the previous page: the next zone continues it. */
@@ -231,8 +270,18 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
       }
 
       // A zone first on its page, right after a table that ended the previous page, continues that table.
+      // Two drawn tables are one only if the column rules agree (most rules of the new part at a rule of the old).
+      const previousXs = (lastTable as LastTable | null)?.xs;
+      const sameColumns =
+        !previousXs ||
+        !item.xs ||
+        item.xs.filter((x) => previousXs.some((p) => Math.abs(p - x) <= 2)).length >= 0.8 * item.xs.length;
       const continued =
-        itemIndex === 0 && pageIndex > 0 && lastTable !== null && blocks[blocks.length - 1]?.kind === 'row';
+        itemIndex === 0 &&
+        pageIndex > 0 &&
+        lastTable !== null &&
+        blocks[blocks.length - 1]?.kind === 'row' &&
+        sameColumns;
       let rows = item.rows;
       const current = lastTable as LastTable | null;
       if (continued && current) {
@@ -242,7 +291,16 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
         rows = rows.slice(k);
         const first = rows[0];
         const tail = current.lastData;
-        if (!headPending && first?.kind === 'data' && first.blank && tail && tail.labels > 0) {
+        const firstLabel = first?.cells[0]?.text ?? '';
+        // A label that starts a numbered item (“（七）”, “2.”) is a row of its own, not the rest of a cut label.
+        if (
+          !headPending &&
+          first?.kind === 'data' &&
+          first.blank &&
+          tail &&
+          tail.labels > 0 &&
+          !LIST_MARKER.test(firstLabel)
+        ) {
           // The rest of a label the page break cut: it belongs to the last row of the previous page.
           const target = tail.block.cells[tail.labels - 1];
           if (target) target.text = joinLines(target.text, first.cells[0]?.text ?? '');
@@ -252,6 +310,7 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
         startTable(rows);
       }
       headPending = false;
+      if (lastTable) (lastTable as LastTable).xs = item.xs;
       emitRows(rows, item.page);
     });
   });

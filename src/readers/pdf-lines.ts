@@ -78,6 +78,32 @@ function joins(left: PdfFragment, right: PdfFragment): boolean {
   return !digit && gap <= 0.6 * size;
 }
 
+/**
+ * Right edges where short pieces of text end on several lines, with a gap after them: the edge of a column of a
+ * borderless table (a group label column whose cells are right-aligned or centred). Text is never glued across
+ * such an edge even when the gap is below the join threshold — `其他处` of a wrapped group label and the row label
+ * beside it 5 pt away stay two cells (issue 10, observation 1).
+ */
+function columnEdges(clusters: PdfFragment[][]): number[] {
+  const edges: number[] = [];
+  for (const cluster of clusters) {
+    const byX = [...cluster].sort((a, b) => a.x0 - b.x0);
+    byX.forEach((f, i) => {
+      const next = byX[i + 1];
+      if (next && next.x0 - f.x1 > 0.3 * Math.max(f.size, next.size) && [...f.text].length <= 12) edges.push(f.x1);
+    });
+  }
+  return edges;
+}
+
+function atColumnEdge(left: PdfFragment, right: PdfFragment, edges: number[]): boolean {
+  const size = Math.max(left.size, right.size);
+  if (right.x0 - left.x1 <= 0.3 * size || [...left.text].length > 12) return false;
+  let same = 0;
+  for (const e of edges) if (Math.abs(e - left.x1) <= 0.6) same++;
+  return same >= 3; // this piece and at least two others on other lines
+}
+
 export function groupPdfLines(fragments: PdfFragment[], page: number): PdfLine[] {
   const sorted = [...fragments].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const clusters: PdfFragment[][] = [];
@@ -94,13 +120,14 @@ export function groupPdfLines(fragments: PdfFragment[], page: number): PdfLine[]
   }
   if (current.length > 0) clusters.push(current);
 
+  const edges = columnEdges(clusters);
   return clusters.map((cluster) => {
     const byX = cluster.sort((a, b) => a.x0 - b.x0);
     const segments: PdfSegment[] = [];
     let parts: PdfFragment[] = [];
     for (const f of byX) {
       const last = parts[parts.length - 1];
-      if (last && !joins(last, f)) {
+      if (last && (!joins(last, f) || atColumnEdge(last, f, edges))) {
         segments.push(segmentOf(parts));
         parts = [];
       }

@@ -14,6 +14,7 @@
  *   come first in the row they are nearest to. A label with no number line of its own, where the neighbouring row
  *   already has a label in that column, is a row whose values are all blank.
  */
+import { WIDE } from '../core/read/ruled-grid.ts';
 import { LIST_MARKER, type PdfLine, type PdfSegment } from './pdf-lines.ts';
 
 export interface ZoneCell {
@@ -52,8 +53,6 @@ interface Box {
   bottom: number;
   size: number;
 }
-
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/u;
 
 /** Words of a segment with estimated positions: CJK characters are one em wide, others about half. */
 function words(segment: PdfSegment): Piece[] {

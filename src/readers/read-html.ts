@@ -171,6 +171,9 @@ function lineAt(offsets: number[], index: number): number {
   return lo + 1;
 }
 
+/** Report pages nest a data table in a layout table or two; past this depth tables are flattened to blocks. */
+const MAX_TABLE_NESTING = 16;
+
 /** The parser callbacks. A class rather than closures: no function objects are made per element. */
 class HtmlWalker implements Partial<Handler> {
   readonly asm = new DocAssembler({ lineFilter: cleanChromeLine });
@@ -178,6 +181,9 @@ class HtmlWalker implements Partial<Handler> {
   private depth = 0;
   /** Depth of the element whose subtree is being skipped; 0 when not skipping. */
   private skipDepth = 0;
+  /** Tables open in the assembler, and tables nested deeper than MAX_TABLE_NESTING read as plain blocks. */
+  private tables = 0;
+  private flattenedTables = 0;
   parser: Parser | undefined;
 
   constructor(private readonly offsets: number[]) {}
@@ -198,8 +204,14 @@ class HtmlWalker implements Partial<Handler> {
     if (role === undefined) return;
     const asm = this.asm;
     const inTable = asm.inTable;
-    if (role === Role.Table) asm.openTable();
-    else if (inTable && role === Role.Row) asm.openRow(this.line());
+    if (role === Role.Table && this.tables >= MAX_TABLE_NESTING) {
+      // Hostile nesting (issue 6, item 10): deeper tables are read as blocks, keeping the reader linear.
+      this.flattenedTables++;
+      asm.breakLine();
+    } else if (role === Role.Table) {
+      this.tables++;
+      asm.openTable();
+    } else if (inTable && role === Role.Row) asm.openRow(this.line());
     else if (inTable && role === Role.Cell) {
       asm.openCell(this.line(), { rowspan: span(attribs.rowspan), colspan: span(attribs.colspan) });
     } else {
@@ -226,8 +238,13 @@ class HtmlWalker implements Partial<Handler> {
     const role = ROLES.get(name);
     if (role === undefined) return;
     const asm = this.asm;
-    if (role === Role.Table) asm.closeTable();
-    else if (asm.inTable && role === Role.Row) asm.closeRow();
+    if (role === Role.Table && this.flattenedTables > 0) {
+      this.flattenedTables--;
+      asm.breakLine();
+    } else if (role === Role.Table) {
+      if (this.tables > 0) this.tables--;
+      asm.closeTable();
+    } else if (asm.inTable && role === Role.Row) asm.closeRow();
     else if (asm.inTable && role === Role.Cell) asm.closeCell();
     else if (role !== Role.Break) asm.breakLine();
     const region = this.regions[this.regions.length - 1];
@@ -254,7 +271,30 @@ class HtmlWalker implements Partial<Handler> {
   }
 }
 
-export function readHtml(html: string): ReportDocument {
+const TABLE_TAG = /<(\/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>/gi;
+
+/**
+ * Table markup nested deeper than MAX_TABLE_NESTING is blanked out before parsing (same length, so line numbers
+ * stay), its text kept: the parser's cost grows with the nesting depth of every tag, and 1 MB of nested tables
+ * took over a minute (issue 6, item 10). One linear pass; pages with few tables are returned as they are.
+ */
+export function flattenDeepTables(html: string): string {
+  let tables = 0;
+  for (let i = html.indexOf('<table'); i >= 0 && tables <= MAX_TABLE_NESTING; i = html.indexOf('<table', i + 6))
+    tables++;
+  if (tables <= MAX_TABLE_NESTING && !/<TABLE/.test(html)) return html;
+  let depth = 0;
+  return html.replace(TABLE_TAG, (tag, close: string, name: string) => {
+    const isTable = name.toLowerCase() === 'table';
+    if (isTable && close === '') depth++;
+    const deep = depth > MAX_TABLE_NESTING;
+    if (isTable && close !== '') depth = Math.max(0, depth - 1);
+    return deep ? ' '.repeat(tag.length) : tag;
+  });
+}
+
+export function readHtml(source: string): ReportDocument {
+  const html = flattenDeepTables(source);
   const walker = new HtmlWalker(newlineOffsets(html));
   const parser = new Parser(walker);
   walker.parser = parser;

@@ -11,8 +11,11 @@ import type { ReportDocument } from '../core/read/report-document.ts';
 import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
 import { loadPdfjs, PDFJS_DATA } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
-import { groupPdfLines } from './pdf-lines.ts';
+import { groupPdfLines, isNumericText } from './pdf-lines.ts';
 import { pageFragments, type TextItemLike } from './pdf-page-text.ts';
+import { splitByGrids } from './pdf-grid-rows.ts';
+import { pageRulings } from './pdf-rulings.ts';
+import { ruledGrids } from '../core/read/ruled-grid.ts';
 
 const DAMAGED = '该 PDF 文件已损坏或不完整（可能下载或复制时被截断），无法读取；请重新获取原文件';
 
@@ -41,7 +44,12 @@ function toReadError(error: unknown): ReadError {
   return new ReadError('PDF_DAMAGED', DAMAGED);
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReportDocument> {
+export interface ReadPdfOptions {
+  /** Read tables whose borders are drawn by their grid (default). `false` reads every page by text position only. */
+  drawnTables?: boolean;
+}
+
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<ReportDocument> {
   checkEnvelope(bytes);
   const pdfjs = await loadPdfjs();
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
@@ -71,7 +79,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportDocument> {
       const fragments = pageFragments(items, view);
       characters += fragments.reduce((s, f) => s + f.text.replace(/\s/g, '').length, 0);
       width = (view[2] ?? 595) - (view[0] ?? 0);
-      pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(fragments, n) });
+      // Tables whose borders are drawn are read by their grid; the rest of the text by position. Only pages that
+      // carry numbers can hold a report table's values: the drawing of pages of prose is not fetched (it costs about
+      // as much as the text itself).
+      const numbers = fragments.filter((f) => isNumericText(f.text)).length;
+      const grids =
+        numbers >= 3 && options.drawnTables !== false
+          ? ruledGrids(pageRulings(await page.getOperatorList(), view))
+          : [];
+      const { zones, rest } = grids.length > 0 ? splitByGrids(grids, fragments) : { zones: [], rest: fragments };
+      pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(rest, n), grids: zones });
       page.cleanup();
     }
     if (characters < 10 * Math.max(1, doc.numPages)) {

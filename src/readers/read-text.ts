@@ -7,6 +7,7 @@
  * Pure: no Node APIs, so the browser can use it too.
  */
 import type { DocBlock, ReportDocument } from '../core/read/report-document.ts';
+import { isRunOnReport, splitRunOnReport } from '../core/read/run-on-text.ts';
 
 const PIPE_CELL = /^(.*?)\s*\|+\s*$/;
 const PIPES_ONLY = /^[\s|]*$/;
@@ -30,6 +31,11 @@ export function readText(text: string): ReportDocument {
         blocks.push({ kind: 'cell', text: (m[1] ?? '').trim(), source: { line } });
         return;
       }
+    }
+    if (isRunOnReport(trimmed)) {
+      // A dump that lost its line breaks: cut back where the template starts a new piece (run-on-text.ts).
+      for (const piece of splitRunOnReport(trimmed)) blocks.push({ kind: 'line', text: piece, source: { line } });
+      return;
     }
     blocks.push({ kind: 'line', text: trimmed, source: { line } });
   });

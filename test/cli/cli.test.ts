@@ -28,7 +28,7 @@ describe('gongkai check', () => {
     const r = gongkai(['check', seed('000_634df97904522664.txt')]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /荣巷街道2025年政府信息公开工作年度报告/);
-    assert.match(r.stdout, /\[警告\] ENUMERATION_SUM 第7行/);
+    assert.match(r.stdout, /\[警告\] 分项之和不符（ENUMERATION_SUM） 第7行/);
   });
 
   it('--json with one file prints exactly {report, findings}; an error-level finding exits 1', () => {

@@ -47,10 +47,55 @@ export interface SectionLayout {
   bodyStart: number;
 }
 
+/** Edit distance of two short strings (Levenshtein), stopping early past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const TITLE_BODIES = SECTION_NUMBERS.map((s) => normalizeLabel(SECTION_TITLES[s]).replace(NUMBERED, ''));
+
+/**
+ * A heading with a typo (a character too many, too few or wrong: 三、收到和处理政府信息息公开申请情况) is still its
+ * section's heading when it carries that section's numeral and is within one edit (two for long titles) of the
+ * template's wording. Without the numeral the wording must be exact, so narrative is never taken for a heading.
+ */
+function tolerantHeading(norm: string): SectionNumber | null {
+  const m = NUMBERED.exec(norm);
+  if (!m) return null;
+  const index = NUMERALS.indexOf(m[1] ?? '');
+  if (index < 0) return null;
+  const body = norm.slice(m[0].length);
+  const title = TITLE_BODIES[index] as string;
+  const allowed = title.length >= 10 ? 2 : 1;
+  return editDistance(body, title, allowed) <= allowed ? (SECTION_NUMBERS[index] as SectionNumber) : null;
+}
+
+/** Whether a line of text is one of the six section headings (tolerating a typo); used by readers too. */
+export function sectionOfHeadingText(text: string): SectionNumber | null {
+  return headingSection({ kind: 'line', text, source: {} });
+}
+
 export function headingSection(block: DocBlock): SectionNumber | null {
   if (block.kind !== 'line') return null;
   const norm = normalizeLabel(block.text);
   if (norm.length > HEADING_MAX_LENGTH || /[。，,；;:]/.test(norm)) return null;
+  const tolerant = tolerantHeading(norm);
+  if (tolerant) return tolerant;
   for (const section of SECTION_NUMBERS) {
     if (!SECTION_KEYS[section].test(norm)) continue;
     // A heading carries the template's numbering (一、) or is the bare title; `存在的主要问题：` inside

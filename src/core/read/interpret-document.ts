@@ -99,7 +99,7 @@ export function interpretDocument(input: ReportDocument): Interpretation {
     (report.dated ? Number(report.dated.slice(0, 4)) - 1 : null);
 
   const sources: CellSources = new Map();
-  const ctx = { report, findings, sources, isTextGrid: doc.kind === 'text' };
+  const ctx = { report, findings, sources, isTextGrid: doc.kind === 'text', fromLayout: doc.kind === 'pdf' };
 
   for (const section of SECTION_NUMBERS) {
     const range = sections.ranges[section];

@@ -5,6 +5,7 @@
  * reports it and leaves the cells null.
  */
 import type { SourceLocation } from '../check/finding.ts';
+import { gluedLabel, gluedSplits } from './glued-cells.ts';
 import { parseCellValue, type CellValue } from './parse-cell-value.ts';
 import { isNarrative, isTableVocabulary, type Token } from './table-tokens.ts';
 
@@ -13,6 +14,8 @@ export interface LabelledRowSpec {
   label: string;
   match: string[];
   expected: number;
+  /** The row's own identity (table 3: 总计 = the sum of the six columns), used to split glued digits. */
+  identity?: (values: number[]) => boolean;
 }
 
 export interface RowRead {
@@ -25,6 +28,11 @@ export interface RowRead {
   mode: 'grid' | 'stream';
   /** Grid mode: every cell after the label, blanks included, with its column. */
   cells: { text: string; source: SourceLocation; col: number }[];
+  /**
+   * A damaged text dump glued the row's values to its label (`规章000`): the digit run and the splits that fit the
+   * template (glued-cells.ts). Values are filled only when there is exactly one split.
+   */
+  glued?: { digits: string; splits: number[][] };
 }
 
 export function matchesSpec(norm: string, spec: { match: string[] }): boolean {
@@ -73,6 +81,22 @@ export function readLabelledRows(
       i += raw.length;
     }
     raw = raw.map((r) => ({ ...r, text: r.text.trim() }));
+    const glued = raw.length === 0 ? gluedLabel(token.norm) : null;
+    if (glued && matchesSpec(glued.label, spec)) {
+      const { splits } = gluedSplits(glued.digits, spec.expected, spec.identity);
+      const only = splits.length === 1 ? (splits[0] as number[]) : null;
+      if (only) raw = only.map((v) => ({ text: String(v), source: token.source, col: token.col }));
+      result.set(spec.key, {
+        spec,
+        labelSource: token.source,
+        raw,
+        values: only ? raw.map((r) => parseCellValue(r.text)) : null,
+        mode,
+        cells,
+        glued: { digits: glued.digits, splits },
+      });
+      continue;
+    }
     const values = raw.length === spec.expected ? raw.map((r) => parseCellValue(r.text)) : null;
     result.set(spec.key, { spec, labelSource: token.source, raw, values, mode, cells });
   }

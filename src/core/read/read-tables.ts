@@ -27,6 +27,7 @@ import {
   type RowRead,
 } from './read-labelled-rows.ts';
 import type { Token } from './table-tokens.ts';
+import { gluedSplits, t3RowIdentity, t4RowIdentity } from './glued-cells.ts';
 
 export type CellSources = Map<string, SourceLocation>;
 
@@ -35,7 +36,15 @@ interface TableContext {
   findings: Finding[];
   sources: CellSources;
   isTextGrid: boolean;
+  /**
+   * Rows rebuilt from a page layout (PDF): a row with the wrong count or a row not found is more likely a cell the
+   * reader could not place than a defect of the report, so it is said as an uncertainty of reading (a warning,
+   * LAYOUT_UNCERTAIN) and the cells abstain — never an error against the agency (issue 10).
+   */
+  fromLayout?: boolean;
 }
+
+const LAYOUT = 'PDF 版式无法可靠识别：';
 
 const TABLE_NAMES = {
   t2: '表二（主动公开政府信息情况）',
@@ -74,12 +83,24 @@ function reportRowProblems(
   pathsOf: (spec: LabelledRowSpec) => string[],
 ): void {
   const name = TABLE_NAMES[table];
-  const wrong = [...rows.values()].filter((r) => r.values === null);
+  reportGluedRows(ctx, name, [...rows.values()], pathsOf);
+  const wrong = [...rows.values()].filter((r) => r.values === null && !r.glued);
   const short = wrong.filter((r) => r.raw.length < r.spec.expected);
   const long = wrong.filter((r) => r.raw.length > r.spec.expected);
   const describe = (r: RowRead) =>
     `${describeSource(r.labelSource)}“${r.spec.label}”${r.raw.length}个（${r.raw.map((v) => v.text || '空').join('、')}）`;
-  if (short.length > 0) {
+  if (ctx.fromLayout && wrong.length > 0) {
+    const page = wrong[0]?.labelSource.page;
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${page !== undefined ? `第${page}页` : ''}${name}有${wrong.length}行读到的数值个数与格式不符，这些单元格未读取（按空处理），请与原件核对：${wrong.map(describe).join('；')}`,
+      cells: wrong.flatMap((r) => pathsOf(r.spec)),
+      source: wrong[0]?.labelSource,
+    });
+  }
+  if (short.length > 0 && !ctx.fromLayout) {
     const expected = [...new Set(short.map((r) => r.spec.expected))].join('或');
     ctx.findings.push({
       code: 'COLUMN_MISSING',
@@ -89,7 +110,7 @@ function reportRowProblems(
       source: short[0]?.labelSource,
     });
   }
-  if (long.length > 0) {
+  if (long.length > 0 && !ctx.fromLayout) {
     ctx.findings.push({
       code: 'COLUMN_MISSING',
       level: 'error',
@@ -106,12 +127,62 @@ function reportRowProblems(
       message: `未找到${name}：文中没有该表的任何行标签`,
       cells: specs.flatMap(pathsOf),
     });
+  } else if (missing.length > 0 && ctx.fromLayout) {
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${name}有${missing.length}行未能读出：${missing.map((s) => `“${s.label}”`).join('、')}；这些单元格未读取，请与原件核对`,
+      cells: missing.flatMap(pathsOf),
+    });
   } else if (missing.length > 0) {
     ctx.findings.push({
       code: 'ROW_MISSING',
       level: 'error',
       message: `${name}缺少${missing.length}行：${missing.map((s) => `“${s.label}”`).join('、')}`,
       cells: missing.flatMap(pathsOf),
+    });
+  }
+}
+
+/**
+ * Rows a damaged text dump glued to their label: split where exactly one split fits (the cells are inferred, and
+ * a finding names each), abstained on otherwise with the row and its digit string quoted (issue 10).
+ */
+function reportGluedRows(
+  ctx: TableContext,
+  name: string,
+  rows: RowRead[],
+  pathsOf: (spec: LabelledRowSpec) => string[],
+): void {
+  const glued = rows.filter((r) => r.glued);
+  const inferred = glued.filter((r) => r.values !== null);
+  const open = glued.filter((r) => r.values === null);
+  if (inferred.length > 0) {
+    const cells = inferred.flatMap((r) => pathsOf(r.spec));
+    const named = inferred.flatMap((r) => pathsOf(r.spec).map((p, i) => `${p}=${r.raw[i]?.text ?? ''}`));
+    ctx.findings.push({
+      code: 'CELL_INFERRED',
+      level: 'warning',
+      kind: 'reading',
+      message: `${name}有${inferred.length}行的数值与行标签粘连在一起（文本导出损坏），已按唯一可能的拆分读取，均为推断值，请与原件核对：${named.join('、')}`,
+      cells,
+      source: inferred[0]?.labelSource,
+    });
+  }
+  if (open.length > 0) {
+    const quote = (r: RowRead) => {
+      const [a, b] = r.glued?.splits ?? [];
+      const ways = a && b ? `至少有${a.join('/')}和${b.join('/')}两种拆法` : '没有符合格式的拆法';
+      return `${describeSource(r.labelSource)}“${r.spec.label}”的数字串“${r.glued?.digits ?? ''}”（${ways}）`;
+    };
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `文本中的表格单元格粘连，${name}有${open.length}行无法唯一拆分，这些单元格未读取（按空处理），请与原件核对：${open.map(quote).join('；')}`,
+      cells: open.flatMap((r) => pathsOf(r.spec)),
+      source: open[0]?.labelSource,
     });
   }
 }
@@ -141,6 +212,7 @@ function checkHeader(
   ctx.findings.push({
     code: 'HEADER_MISSING',
     level: 'warning',
+    kind: 'reading',
     message: `${TABLE_NAMES[table]}表头缺少${missing.map((m) => `“${m}”`).join('、')}${dataComplete ? '，而数据行完整，各列按格式顺序读取，请核对' : ''}`,
     source,
   });
@@ -178,6 +250,7 @@ export function readTable3(ctx: TableContext, tokens: Token[]): void {
     label: r.label,
     match: r.match,
     expected: 7,
+    identity: t3RowIdentity,
   }));
   const isLabel = (norm: string) =>
     specs.some((s) => matchesSpec(norm, s)) || GROUP_NORMS.some((g) => norm.includes(g));
@@ -226,6 +299,7 @@ function reportShiftedRows(ctx: TableContext, rows: Map<string, RowRead>): void 
   ctx.findings.push({
     code: 'ROW_SHIFTED',
     level: 'info',
+    kind: 'reading',
     message: `${TABLE_NAMES.t3}有${shifted.length}行错位（数据不在第${usual + 1}列开始）：${shifted
       .map((r) => `${describeSource(r.labelSource)}“${r.spec.label}”从第${r.raw[0]!.col + 1}列开始`)
       .join('；')}。已按行标签读取，请核对原表`,
@@ -308,7 +382,43 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
   } else {
     raw = tokens.slice(firstNumber).filter((t) => t.norm !== '');
   }
-  if (raw.length !== 15) {
+  const glued = raw.length === 1 && /^\d{16,}$/.test(raw[0]!.norm) ? raw[0]! : null;
+  if (glued || (raw.length === 1 && raw[0]!.norm.length === 15 && /^\d+$/.test(raw[0]!.norm))) {
+    const token = raw[0]!;
+    const { splits } = gluedSplits(token.norm, 15, t4RowIdentity);
+    if (splits.length === 1) {
+      raw = splits[0]!.map((v) => ({ ...token, text: String(v), norm: String(v) }));
+      ctx.findings.push({
+        code: 'CELL_INFERRED',
+        level: 'warning',
+        kind: 'reading',
+        message: `${name}的数值粘连成一个数字串“${token.norm}”（文本导出损坏），已按唯一可能的拆分读取，均为推断值，请与原件核对：${paths.map((p, i) => `${p}=${splits[0]![i]}`).join('、')}`,
+        cells: paths,
+        source: token.source,
+      });
+    } else {
+      const [a, b] = splits;
+      ctx.findings.push({
+        code: 'LAYOUT_UNCERTAIN',
+        level: 'warning',
+        kind: 'reading',
+        message: `文本中的表格单元格粘连，${name}数据行的数字串“${token.norm}”${a && b ? `至少有${a.join('/')}和${b.join('/')}两种拆法` : '没有符合格式的拆法'}，无法唯一拆分，这些单元格未读取（按空处理），请与原件核对`,
+        cells: paths,
+        source: token.source,
+      });
+      return;
+    }
+  }
+  if (raw.length !== 15 && ctx.fromLayout) {
+    ctx.findings.push({
+      code: 'LAYOUT_UNCERTAIN',
+      level: 'warning',
+      kind: 'reading',
+      message: `${LAYOUT}${first.source.page !== undefined ? `第${first.source.page}页` : ''}${name}数据行读到${raw.length}个数值，格式规定为15个，这些单元格未读取（按空处理），请与原件核对：${raw.map((t) => t.text || '空').join('、')}`,
+      cells: paths,
+      source: first.source,
+    });
+  } else if (raw.length !== 15) {
     ctx.findings.push({
       code: 'COLUMN_MISSING',
       level: 'error',
@@ -339,6 +449,7 @@ export function readTable4(ctx: TableContext, tokens: Token[]): void {
     ctx.findings.push({
       code: 'HEADER_TRUNCATED',
       level: 'info',
+      kind: 'reading',
       message: `${name}表头的列名不完整：${truncated.map((t) => `“${t}”`).join('、')}未在三组中各出现一次（可能被截断为“结果”“其他”“尚未”），各列按格式顺序读取`,
       source: tokens[0]?.source,
     });

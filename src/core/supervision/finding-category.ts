@@ -12,7 +12,7 @@ import type { Finding, FindingCode } from '../check/finding.ts';
 export type FindingCategory = 'problem' | 'uncertain';
 
 /** A finding, possibly carrying the category the reader/checker assigns. */
-export type CategorisedFinding = Finding & { kind?: string; category?: string };
+export type CategorisedFinding = Omit<Finding, 'kind'> & { kind?: string; category?: string };
 
 const UNCERTAIN_WORDS = new Set(['reading', 'read', 'uncertain', 'uncertainty', 'reading-uncertainty', 'manual']);
 const PROBLEM_WORDS = new Set(['report', 'problem', 'defect', 'error']);

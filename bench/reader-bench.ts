@@ -1,0 +1,114 @@
+/**
+ * Reader accuracy on real-layout PDFs (issue 10): for every PDF fixture that has an expected report
+ * (`test/fixtures/pdf/<name>.expected.json`), the table cells read exactly vs expected, cells read wrong (must be
+ * 0), error-level findings (a consistent fixture must have none, a fixture with a published error only its own),
+ * and the read time per page (median CPU time of a few warm reads: wall time on these shared machines measures the
+ * other processes). `BENCH_ONLY=reader npm run bench` or
+ * `node --import tsx bench/reader-bench.ts` to print the table.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { checkDocument } from '../src/core/check/check-document.ts';
+import type { Report } from '../src/core/report/report-schema.ts';
+import { readPdf } from '../src/readers/read-pdf.ts';
+import { cpuNow } from '../test/cpu-clock.ts';
+import type { BenchRow } from './bench-row.ts';
+
+const dir = new URL('../test/fixtures/pdf/', import.meta.url);
+
+/** Every table cell of a report as path → value (t2, t3, t4 leaves). */
+export function tableCells(report: Report): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const walk = (node: unknown, path: string) => {
+    if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) walk(v, `${path}.${k}`);
+    } else out.set(path, node);
+  };
+  for (const t of ['t2', 't3', 't4'] as const) walk(report[t], t);
+  return out;
+}
+
+export interface ReaderScore {
+  grid: boolean;
+  name: string;
+  pages: number;
+  expected: number;
+  exact: number;
+  wrong: number;
+  errors: string[];
+  msPerPage: number;
+}
+
+/** `grid: false` measures the text-position reading alone (the reader before issue 10), in the same run. */
+export async function scorePdf(name: string, grid: boolean, runs = 7): Promise<ReaderScore> {
+  const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
+  const expected = JSON.parse(readFileSync(new URL(name.replace(/\.pdf$/, '.expected.json'), dir), 'utf8')) as Report;
+  const doc = await readPdf(bytes, { drawnTables: grid });
+  const { report, findings } = checkDocument(doc);
+  const want = tableCells(expected);
+  const got = tableCells(report);
+  let exact = 0;
+  let wrong = 0;
+  for (const [path, value] of want) {
+    const read = got.get(path);
+    if (read === value) exact++;
+    else if (read !== null && read !== undefined) wrong++;
+  }
+  const pages = Math.max(1, new Set(doc.blocks.map((b) => b.source.page ?? 1)).size);
+  const times: number[] = [];
+  await readPdf(bytes, { drawnTables: grid }); // warm: fonts and code paths of this file
+  for (let i = 0; i < runs; i++) {
+    const t = cpuNow();
+    await readPdf(bytes, { drawnTables: grid });
+    times.push(cpuNow() - t);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    grid,
+    name,
+    pages,
+    expected: want.size,
+    exact,
+    wrong,
+    errors: findings.filter((f) => f.level === 'error').map((f) => f.code),
+    msPerPage: (times[Math.floor(times.length / 2)] ?? 0) / pages,
+  };
+}
+
+export function pdfFixturesWithExpected(): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .filter((f) => readdirSync(dir).includes(f.replace(/\.pdf$/, '.expected.json')))
+    .sort();
+}
+
+export async function runReaderBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const totals = { before: 0, after: 0, expected: 0 };
+  for (const name of pdfFixturesWithExpected()) {
+    const before = await scorePdf(name, false);
+    const after = await scorePdf(name, true);
+    totals.before += before.exact;
+    totals.after += after.exact;
+    totals.expected += after.expected;
+    const errors = (s: ReaderScore) => s.errors.join('、') || '无';
+    rows.push({
+      name: `${name}（${after.pages}页）：单元格读对 ${before.exact} → ${after.exact}/${after.expected}，读错 ${after.wrong}，错误级发现 ${errors(before)} → ${errors(after)}`,
+      value: after.msPerPage,
+      unit: 'CPU ms/页',
+      reference: `仅按文字位置 ${before.msPerPage.toFixed(0)} ms/页`,
+      ok: after.wrong === 0,
+    });
+  }
+  rows.push({
+    name: `全部 PDF 样例：单元格读对 ${totals.before} → ${totals.after}/${totals.expected}`,
+    value: (100 * totals.after) / Math.max(1, totals.expected),
+    unit: '%',
+    reference: `之前 ${((100 * totals.before) / Math.max(1, totals.expected)).toFixed(1)} %`,
+  });
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const row of await runReaderBench())
+    console.log(`${row.name}\t${row.value.toFixed(1)} ${row.unit}\t${row.reference ?? ''}`);
+}

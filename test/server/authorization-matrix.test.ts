@@ -5,6 +5,7 @@ import { findUserByLogin } from '../../src/db/repositories/platform/user-reposit
 import type { Role } from '../../src/core/platform/roles.ts';
 import { demoCreditCode } from '../../src/use-cases/platform/demo-district.ts';
 import { appVariants, createTestApp, TestClient, type TestApp } from './test-app.ts';
+import { createCaseIn } from '../cases/case-fixtures.ts';
 
 /** One demo login per role; all business roles sit in 荣巷街道, the administrators at the district. */
 const loginOf: Record<Role, string> = {
@@ -32,6 +33,8 @@ interface Ids {
   requestToReject: string;
   apiRequestToApprove: string;
   apiRequestToReject: string;
+  /** An application to the own agency (依申请公开). */
+  caseOwn: string;
 }
 
 interface Row {
@@ -252,6 +255,65 @@ const matrix: Row[] = [
   { route: 'GET /api/v1/audit', url: () => '/api/v1/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/audit/verify', url: () => '/api/v1/audit/verify', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/submissions', url: () => '/api/v1/submissions', allowed: BUSINESS },
+  // 依申请公开: the agency's staff work on its cases, the supervisor reads; 审核 needs a reviewer or the head,
+  // 签发 the head; 三员 never see applications. (Another agency's case ids: 404, in test/cases.)
+  { route: 'GET /staff/cases', url: () => '/staff/cases', allowed: BUSINESS },
+  { route: 'GET /staff/cases/register', url: () => '/staff/cases/register', allowed: ['handler', 'reviewer', 'head'] },
+  {
+    route: 'POST /staff/cases/register',
+    url: () => '/staff/cases/register',
+    body: () => ({}),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  { route: 'GET /staff/cases/:id', url: (i) => `/staff/cases/${i.caseOwn}`, allowed: BUSINESS },
+  { route: 'GET /staff/cases/:id/files/:seq', url: (i) => `/staff/cases/${i.caseOwn}/files/1`, allowed: BUSINESS },
+  {
+    route: 'POST /staff/cases/:id/actions',
+    url: (i) => `/staff/cases/${i.caseOwn}/actions`,
+    body: () => ({ action: 'withdrawn', date: 'not a date' }),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/notes',
+    url: (i) => `/staff/cases/${i.caseOwn}/notes`,
+    body: () => ({ kind: 'note', body: '' }),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/assign',
+    url: (i) => `/staff/cases/${i.caseOwn}/assign`,
+    body: () => ({ assigneeId: 'nobody' }),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/draft',
+    url: (i) => `/staff/cases/${i.caseOwn}/draft`,
+    body: () => ({ answer: 'nonsense' }),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/review',
+    url: (i) => `/staff/cases/${i.caseOwn}/review`,
+    body: () => ({ decision: 'approve' }),
+    allowed: ['reviewer', 'head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/sign',
+    url: (i) => `/staff/cases/${i.caseOwn}/sign`,
+    body: () => ({}),
+    allowed: ['head'],
+  },
+  {
+    route: 'POST /staff/cases/:id/files',
+    url: (i) => `/staff/cases/${i.caseOwn}/files`,
+    body: () => ({}),
+    allowed: ['handler', 'reviewer', 'head'],
+  },
+  {
+    route: 'GET /api/v1/agencies/:id/tables',
+    url: (i) => `/api/v1/agencies/${i.own}/tables?year=2026`,
+    allowed: BUSINESS,
+  },
   // Last: they end the session.
   { route: 'DELETE /api/v1/session', url: () => '/api/v1/session', allowed: ALL },
   { route: 'POST /staff/logout', url: () => '/staff/logout', body: () => ({}), allowed: ALL, relogin: true },
@@ -278,6 +340,13 @@ const publicRoutes = new Set([
   'GET /api/v1/agencies',
   'GET /api/v1/agencies/:id',
   'POST /api/v1/submissions',
+  // 依申请公开, the applicant's side: no account; code + secret, rate-limited (test/cases).
+  'GET /agencies/:id/apply',
+  'POST /agencies/:id/apply',
+  'GET /apply/track',
+  'POST /apply/track',
+  'POST /apply/track/file',
+  'POST /apply/track/correction',
 ]);
 
 for (const variant of appVariants()) {
@@ -299,7 +368,9 @@ for (const variant of appVariants()) {
         requestToReject: '',
         apiRequestToApprove: '',
         apiRequestToReject: '',
+        caseOwn: '',
       };
+      ids.caseOwn = (await createCaseIn(t, ids.own)).id;
       const admin = new TestClient(t.app);
       await admin.apiLogin('admin');
       const requestFor = async (login: string) => {

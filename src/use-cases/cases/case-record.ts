@@ -7,7 +7,7 @@ import { citeTogether } from '../../core/cases/legal-basis.ts';
 import { appendEvent, replay, type CaseSnapshot } from '../../core/cases/replay.ts';
 import { parseCaseEvent } from '../../core/cases/case-event-schema.ts';
 import { AppError } from '../../core/platform/app-error.ts';
-import { can, type Action } from '../../core/platform/policy.ts';
+import { can, scopeOf, type Action } from '../../core/platform/policy.ts';
 import {
   appendCaseEvents,
   findCase,
@@ -116,12 +116,18 @@ export async function loadCaseRecord(ex: Executor, row: CaseWithAgency, asOf: Is
  * A case the actor may `action` on: NOT_FOUND when it does not exist or is another agency's (the id of another
  * agency's case must not reveal that it exists), FORBIDDEN when the actor sees it but lacks the role.
  */
+/** FORBIDDEN unless the actor's roles allow `action` on some agency's cases (before any input is read). */
+export function requireCaseRole(ctx: Pick<UseCaseContext, 'actor'>, action: Action): void {
+  if (!ctx.actor || scopeOf(ctx.actor, action) === null) throw new AppError('FORBIDDEN');
+}
+
 export async function loadCaseFor(
   ctx: UseCaseContext,
   id: string,
   action: Action,
   ex: Executor = ctx.db,
 ): Promise<LoadedCase> {
+  requireCaseRole(ctx, action);
   const row = await findCase(ex, id);
   const resource = row ? { agencyId: row.agency_id, agencyPath: row.agency_path } : null;
   if (!row || !resource || !can(ctx.actor, 'case.read', resource)) throw new AppError('NOT_FOUND', '未找到该申请');

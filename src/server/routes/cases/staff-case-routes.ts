@@ -22,6 +22,9 @@ import {
   recordCaseAction,
 } from '../../../use-cases/cases/record-case-action.ts';
 import { viewCase } from '../../../use-cases/cases/view-case.ts';
+import { requireCaseRole } from '../../../use-cases/cases/case-record.ts';
+import type { Action } from '../../../core/platform/policy.ts';
+import type { MiddlewareHandler } from 'hono';
 import { listVisibleAgencies } from '../../../use-cases/platform/list-agencies.ts';
 import { newSecret } from '../../../use-cases/platform/session-token.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -59,7 +62,13 @@ async function showCase(c: Context<AppEnv>, id: string, state: FormState, status
  * A form post on a case: one use-case; on success back to the case page (post → redirect → get); a refusal of
  * the state machine or a validation error re-renders the page with the message and the person's input.
  */
-async function onCase(c: Context<AppEnv>, run: (values: Record<string, unknown>, id: string) => Promise<unknown>) {
+async function onCase(
+  c: Context<AppEnv>,
+  action: Action,
+  run: (values: Record<string, unknown>, id: string) => Promise<unknown>,
+) {
+  // The role first: someone who may never do this gets 403 whatever they sent.
+  requireCaseRole(useCaseContext(c), action);
   const id = idOf(c);
   const values = formObject(await c.req.parseBody());
   try {
@@ -95,6 +104,7 @@ export function staffCaseRoutes(): Hono<AppEnv> {
   app.get('/register', (c) => registerForm(c, { values: { agencyId: actorOf(c)!.agencyId }, errors: {} }, newSecret()));
 
   app.post('/register', async (c) => {
+    requireCaseRole(useCaseContext(c), 'case.handle');
     const values = formObject(await c.req.parseBody());
     try {
       const input = parseInput(registeredApplicationInput, values);
@@ -124,14 +134,16 @@ export function staffCaseRoutes(): Hono<AppEnv> {
   });
 
   app.post('/:id/actions', (c) =>
-    onCase(c, (v, id) => recordCaseAction(useCaseContext(c), id, parseInput(caseActionInput, v))),
+    onCase(c, 'case.handle', (v, id) => recordCaseAction(useCaseContext(c), id, parseInput(caseActionInput, v))),
   );
-  app.post('/:id/notes', (c) => onCase(c, (v, id) => addCaseNote(useCaseContext(c), id, parseInput(caseNoteInput, v))));
+  app.post('/:id/notes', (c) =>
+    onCase(c, 'case.handle', (v, id) => addCaseNote(useCaseContext(c), id, parseInput(caseNoteInput, v))),
+  );
   app.post('/:id/assign', (c) =>
-    onCase(c, (v, id) => assignCase(useCaseContext(c), id, parseInput(assignCaseInput, v))),
+    onCase(c, 'case.handle', (v, id) => assignCase(useCaseContext(c), id, parseInput(assignCaseInput, v))),
   );
   app.post('/:id/draft', (c) =>
-    onCase(c, (v, id) => {
+    onCase(c, 'case.handle', (v, id) => {
       // The notice's blanks come as fields "v.<placeholder>".
       const values: Record<string, string> = {};
       for (const [k, x] of Object.entries(v)) if (k.startsWith('v.') && typeof x === 'string') values[k.slice(2)] = x;
@@ -144,10 +156,17 @@ export function staffCaseRoutes(): Hono<AppEnv> {
     }),
   );
   app.post('/:id/review', (c) =>
-    onCase(c, (v, id) => reviewAnswer(useCaseContext(c), id, parseInput(reviewAnswerInput, v))),
+    onCase(c, 'case.review', (v, id) => reviewAnswer(useCaseContext(c), id, parseInput(reviewAnswerInput, v))),
   );
-  app.post('/:id/sign', (c) => onCase(c, (_v, id) => signAnswer(useCaseContext(c), id)));
+  app.post('/:id/sign', (c) => onCase(c, 'case.sign', (_v, id) => signAnswer(useCaseContext(c), id)));
   return app;
+}
+
+function caseRole(action: Action): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireCaseRole(useCaseContext(c), action);
+    await next();
+  };
 }
 
 /** Files staff add to a case (released documents, internal material). */
@@ -156,7 +175,7 @@ export function caseFilesUploadRoute(): UploadRoute {
     method: 'POST',
     path: '/staff/cases/:id/files',
     policy: caseUploadPolicy,
-    before: [requireStaff('html')],
+    before: [requireStaff('html'), caseRole('case.handle')],
     handle: async (c, upload) => {
       const id = idOf(c);
       await attachCaseFiles(

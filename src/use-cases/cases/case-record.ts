@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import { OUTCOME_TYPES, isAnswerKind } from '../../core/cases/answer-types.ts';
 import { eventBasisIds, type CaseEvent } from '../../core/cases/case-event.ts';
 import { summarizeCase } from '../../core/cases/case-summary.ts';
+import { isClosed } from '../../core/cases/case-state.ts';
 import { citeTogether } from '../../core/cases/legal-basis.ts';
 import { appendEvent, replay, type CaseSnapshot } from '../../core/cases/replay.ts';
 import { parseCaseEvent } from '../../core/cases/case-event-schema.ts';
@@ -36,9 +37,12 @@ export function cacheOf(
 ): Omit<CaseCache, 'approval_json' | 'event_count' | 'updated_at' | 'assignee_id'> {
   const summary = summarizeCase(snapshot);
   const filed = snapshot.appeals.map((a) => a.filedOn).sort();
+  const due = snapshot.clock.due.kind === 'due' ? snapshot.clock.due.date : null;
   return {
     status: snapshot.status,
-    due_on: snapshot.clock.due.kind === 'due' ? snapshot.clock.due.date : null,
+    due_on: due,
+    open_rank: isClosed(snapshot) ? 1 : 0,
+    due_sort: due ?? '9999-12-31',
     outcome_kind: snapshot.outcome?.kind ?? null,
     outcome_row: snapshot.outcome?.row ?? null,
     finished_on: snapshot.outcome?.date ?? null,

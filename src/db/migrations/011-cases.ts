@@ -93,6 +93,8 @@ export function casesMigration() {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
         .execute();
+      // The fees of a year are found from the few fee events, not by visiting every case of the agency.
+      await db.schema.createIndex('case_events_body_idx').on('case_events').columns(['body', 'case_id']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       for (const t of ['case_events', 'cases']) await db.schema.dropTable(t).ifExists().execute();

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
- * BENCH_ONLY=report|platform|audit|publication|search|reader runs one section (search: see bench/search-bench.ts);
+ * BENCH_ONLY=report|platform|audit|publication|search|reader|cases runs one section (search: see bench/search-bench.ts);
  * BENCH_PLATFORM=startup,home,body picks parts of the platform benchmark.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,10 @@ async function main(): Promise<void> {
   if (!only || only === 'reader') {
     const { runReaderBench } = await import('./reader-bench.ts');
     sections.push({ title: 'PDF 读取：按绘制的表格线读表（issue 10）', rows: await runReaderBench() });
+  }
+  if (!only || only === 'cases') {
+    const { runCasesBench } = await import('./cases-bench.ts');
+    sections.push({ title: '依申请公开：表三与申请列表（issue 7）', rows: await runCasesBench() });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

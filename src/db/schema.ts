@@ -289,6 +289,10 @@ export interface CaseTable {
   received_on: string;
   status: string;
   due_on: string | null;
+  /** 0 open, 1 closed: the list's first sort key. */
+  open_rank: number;
+  /** due_on, or '9999-12-31' when there is none: the list's second sort key. */
+  due_sort: string;
   assignee_id: string | null;
   outcome_kind: string | null;
   outcome_row: string | null;

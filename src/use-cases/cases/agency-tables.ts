@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/platform/app-error.ts';
-import { can } from '../../core/platform/policy.ts';
+import { can, scopeOf } from '../../core/platform/policy.ts';
 import { findAgency, listAgencies } from '../../db/repositories/platform/agency-repository.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import { caseTablesFor } from './case-tables-for.ts';
@@ -16,6 +16,7 @@ export const agencyTablesInput = z.object({
  * Only for staff who may read the agency's cases; another agency's id is NOT_FOUND.
  */
 export async function agencyTables(ctx: UseCaseContext, agencyId: string, input: z.infer<typeof agencyTablesInput>) {
+  if (!ctx.actor || scopeOf(ctx.actor, 'case.read') === null) throw new AppError('FORBIDDEN');
   const agency = await findAgency(ctx.db, agencyId);
   if (!agency || !can(ctx.actor, 'case.read', { agencyId: agency.id, agencyPath: agency.path }))
     throw new AppError('NOT_FOUND', '未找到该机构');

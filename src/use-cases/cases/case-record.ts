@@ -3,11 +3,12 @@ import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import { OUTCOME_TYPES, isAnswerKind } from '../../core/cases/answer-types.ts';
 import { eventBasisIds, type CaseEvent } from '../../core/cases/case-event.ts';
 import { summarizeCase } from '../../core/cases/case-summary.ts';
+import { isClosed } from '../../core/cases/case-state.ts';
 import { citeTogether } from '../../core/cases/legal-basis.ts';
 import { appendEvent, replay, type CaseSnapshot } from '../../core/cases/replay.ts';
 import { parseCaseEvent } from '../../core/cases/case-event-schema.ts';
 import { AppError } from '../../core/platform/app-error.ts';
-import { can, type Action } from '../../core/platform/policy.ts';
+import { can, scopeOf, type Action } from '../../core/platform/policy.ts';
 import {
   appendCaseEvents,
   findCase,
@@ -36,9 +37,12 @@ export function cacheOf(
 ): Omit<CaseCache, 'approval_json' | 'event_count' | 'updated_at' | 'assignee_id'> {
   const summary = summarizeCase(snapshot);
   const filed = snapshot.appeals.map((a) => a.filedOn).sort();
+  const due = snapshot.clock.due.kind === 'due' ? snapshot.clock.due.date : null;
   return {
     status: snapshot.status,
-    due_on: snapshot.clock.due.kind === 'due' ? snapshot.clock.due.date : null,
+    due_on: due,
+    open_rank: isClosed(snapshot) ? 1 : 0,
+    due_sort: due ?? '9999-12-31',
     outcome_kind: snapshot.outcome?.kind ?? null,
     outcome_row: snapshot.outcome?.row ?? null,
     finished_on: snapshot.outcome?.date ?? null,
@@ -113,10 +117,6 @@ export async function loadCaseRecord(ex: Executor, row: CaseWithAgency, asOf: Is
 }
 
 /**
- * A case the actor may `action` on: NOT_FOUND when it does not exist or is another agency's (the id of another
- * agency's case must not reveal that it exists), FORBIDDEN when the actor sees it but lacks the role.
- */
-/**
  * Whether the signed-in person may take `action` on the case, before anything they sent is read: a case outside
  * their view is NOT_FOUND (its existence is not revealed), one they see but may not act on is FORBIDDEN.
  */
@@ -127,12 +127,22 @@ export async function requireCaseAccess(ctx: UseCaseContext, id: string, action:
   if (action !== 'case.read' && !can(ctx.actor, action, resource)) throw new AppError('FORBIDDEN');
 }
 
+/** FORBIDDEN unless the actor's roles allow `action` on some agency's cases (before any input is read). */
+export function requireCaseRole(ctx: Pick<UseCaseContext, 'actor'>, action: Action): void {
+  if (!ctx.actor || scopeOf(ctx.actor, action) === null) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * A case the actor may `action` on: NOT_FOUND when it does not exist or is another agency's (the id of another
+ * agency's case must not reveal that it exists), FORBIDDEN when the actor sees it but lacks the role.
+ */
 export async function loadCaseFor(
   ctx: UseCaseContext,
   id: string,
   action: Action,
   ex: Executor = ctx.db,
 ): Promise<LoadedCase> {
+  requireCaseRole(ctx, action);
   const row = await findCase(ex, id);
   const resource = row ? { agencyId: row.agency_id, agencyPath: row.agency_path } : null;
   if (!row || !resource || !can(ctx.actor, 'case.read', resource)) throw new AppError('NOT_FOUND', '未找到该申请');

@@ -3,7 +3,13 @@ import { computeTables } from '../../core/cases/compute-tables.ts';
 import type { ApplicantType } from '../../core/cases/applicant-type.ts';
 import type { OutcomeRow } from '../../core/cases/outcome-row.ts';
 import type { Report2021 } from '../../core/report/report-schema.ts';
-import { sumFees, tableRows, type TableRow } from '../../db/repositories/cases/case-repository.ts';
+import {
+  appealRows,
+  sumFees,
+  tableGroups,
+  type TableGroup,
+  type TableRow,
+} from '../../db/repositories/cases/case-repository.ts';
 import type { Executor } from '../../db/schema.ts';
 
 /** The stored columns of a case as the core's table input. */
@@ -27,13 +33,39 @@ export function summaryOfRow(r: TableRow): CaseSummary {
  *
  * The annual-report module depends on exactly this name and signature.
  */
+/**
+ * Representative summaries of a group: the counting rules look only at the buckets (received before / in the year;
+ * finished in / after the year / not), so one date per bucket gives exactly the counts of the real dates.
+ */
+function groupSummaries(g: TableGroup, year: number): CaseSummary[] {
+  const receivedOn = g.before_start === 1 ? `${year - 1}-12-31` : `${year}-01-01`;
+  const outcome =
+    g.fin === 'n' || g.outcome_row === null
+      ? null
+      : { row: g.outcome_row as OutcomeRow, date: g.fin === 'i' ? `${year}-12-31` : `${year + 1}-01-01` };
+  const s: CaseSummary = { applicantType: g.applicant_type as ApplicantType, receivedOn, outcome, appeals: [] };
+  return Array.from({ length: g.n }, () => s);
+}
+
+/**
+ * Tables 3 and 4 of the annual report (2021 format) for `year` from the case records of the given agencies (one
+ * agency, or every agency of a subtree — the caller decides which and whether the reader may see them), and the
+ * 信息处理费 collected in the year. The counting is the core's (computeTables): 本年新收, 上年结转, the outcome rows,
+ * 结转下年度 with carry-over between years by construction; table 4 from the cases with appeals filed in the year.
+ *
+ * The annual-report module depends on exactly this name and signature.
+ */
 export async function caseTablesFor(
   db: Executor,
   agencyIds: string[],
   year: number,
 ): Promise<{ t3: Report2021['t3']; t4: Report2021['t4']; fees: { yuan: number; applications: number } }> {
-  const rows = await tableRows(db, agencyIds, year);
-  const { t3, t4 } = computeTables(rows.map(summaryOfRow), year);
+  const groups = await tableGroups(db, agencyIds, year);
+  const { t3 } = computeTables(
+    groups.flatMap((g) => groupSummaries(g, year)),
+    year,
+  );
+  const { t4 } = computeTables((await appealRows(db, agencyIds, year)).map(summaryOfRow), year);
   const fees = await sumFees(db, agencyIds, year);
   return { t3, t4, fees };
 }

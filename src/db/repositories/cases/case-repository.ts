@@ -58,6 +58,8 @@ export type CaseCache = Pick<
   CaseRow,
   | 'status'
   | 'due_on'
+  | 'open_rank'
+  | 'due_sort'
   | 'assignee_id'
   | 'outcome_kind'
   | 'outcome_row'
@@ -173,16 +175,18 @@ function cellWhere<Q extends CaseQuery>(q: Q, cell: T3Cell): Q {
 function listWhere<Q extends CaseQuery>(q: Q, query: Omit<CaseListQuery, 'limit' | 'offset'>): Q {
   let r = q;
   if (query.statuses && query.statuses.length > 0) r = r.where('cases.status', 'in', [...query.statuses]) as Q;
-  if (query.open || query.dueBy || query.overdueOn)
-    r = r.where('cases.status', 'not in', [...CLOSED_STATUS_VALUES]) as Q;
-  if (query.dueBy) r = r.where('cases.due_on', '<=', query.dueBy) as Q;
-  if (query.overdueOn) r = r.where('cases.due_on', '<', query.overdueOn) as Q;
+  if (query.open || query.dueBy || query.overdueOn) r = r.where('cases.open_rank', '=', 0) as Q;
+  if (query.dueBy) r = r.where('cases.due_sort', '<=', query.dueBy) as Q;
+  if (query.overdueOn) r = r.where('cases.due_sort', '<', query.overdueOn) as Q;
   if (query.assigneeId) r = r.where('cases.assignee_id', '=', query.assigneeId) as Q;
   if (query.cell) r = cellWhere(r, query.cell);
   return r;
 }
 
-/** One page of cases the filter may see: open cases by due date first, then the newest. */
+/**
+ * One page of cases the filter may see: open cases by due date first, then closed ones — ordered by plain
+ * columns (open_rank, due_sort, id) so that an index hands out the first page without sorting the agency's cases.
+ */
 export async function listCases(
   ex: Executor,
   filter: AgencyFilter,
@@ -191,12 +195,13 @@ export async function listCases(
   if (filter.kind === 'none') return { rows: [], hasMore: false };
   let q = withAgency(ex) as unknown as CaseQuery;
   q = listWhere(scoped(q, filter), query);
-  const ordered = (q as unknown as ReturnType<typeof withAgency>)
-    .orderBy(sql`case when cases.due_on is null then 1 else 0 end`)
-    .orderBy('cases.due_on')
-    .orderBy('cases.received_on', 'desc')
-    .orderBy('cases.id');
+  let ordered = q as unknown as ReturnType<typeof withAgency>;
+  // With one status (or only open cases) the rank is fixed: leave it out so the status index serves the order.
+  const oneRank = (query.statuses?.length ?? 0) === 1 || query.open || query.dueBy || query.overdueOn;
+  if (!oneRank) ordered = ordered.orderBy('cases.open_rank');
   const rows = await ordered
+    .orderBy('cases.due_sort')
+    .orderBy('cases.id')
     .limit(query.limit + 1)
     .offset(query.offset)
     .execute();
@@ -226,24 +231,53 @@ export interface TableRow {
   appeals_json: string;
 }
 
+/** How many cases of a table-3 column and outcome row fall in which receipt / finish bucket relative to a year. */
+export interface TableGroup {
+  applicant_type: string;
+  outcome_row: string | null;
+  /** 1: received before the year. */
+  before_start: number;
+  /** 'n' not finished, 'i' finished in the year, 'a' after it. */
+  fin: string;
+  n: number;
+}
+
 /**
- * What tables 3 and 4 of `year` can count for these agencies: cases received by the end of the year and not
- * finished before it started, plus older cases with an appeal filed since.
+ * Table 3 of `year` needs only buckets: cases received by the end of the year and not finished before it, counted
+ * by column, outcome row, received before/in the year, finished in/after/not (one grouped query over a covering
+ * index — 100 000 cases are a few hundred groups).
  */
-export async function tableRows(ex: Executor, agencyIds: readonly string[], year: number): Promise<TableRow[]> {
+export async function tableGroups(ex: Executor, agencyIds: readonly string[], year: number): Promise<TableGroup[]> {
   if (agencyIds.length === 0) return [];
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  const out: TableGroup[] = [];
+  for (let i = 0; i < agencyIds.length; i += 500) {
+    const ids = agencyIds.slice(i, i + 500);
+    const r = await sql<TableGroup>`
+      select applicant_type, outcome_row,
+        case when received_on < ${start} then 1 else 0 end as before_start,
+        case when finished_on is null then 'n' when finished_on <= ${end} then 'i' else 'a' end as fin,
+        count(*) as n
+      from cases
+      where agency_id in (${sql.join(ids)}) and received_on <= ${end}
+        and (finished_on is null or finished_on >= ${start})
+      group by 1, 2, 3, 4`.execute(ex);
+    out.push(...r.rows.map((g) => ({ ...g, before_start: Number(g.before_start), n: Number(g.n) })));
+  }
+  return out;
+}
+
+/** Cases with an appeal filed since the start of `year` (table 4 counts appeals by the year they were filed). */
+export async function appealRows(ex: Executor, agencyIds: readonly string[], year: number): Promise<TableRow[]> {
+  if (agencyIds.length === 0) return [];
   const out: TableRow[] = [];
   for (let i = 0; i < agencyIds.length; i += 500) {
     const rows = await ex
       .selectFrom('cases')
       .select(['applicant_type', 'received_on', 'outcome_row', 'finished_on', 'appeals_json'])
       .where('agency_id', 'in', agencyIds.slice(i, i + 500))
-      .where('received_on', '<=', end)
-      .where((eb) =>
-        eb.or([eb('finished_on', 'is', null), eb('finished_on', '>=', start), eb('last_appeal_on', '>=', start)]),
-      )
+      .where('last_appeal_on', '>=', `${year}-01-01`)
       .execute();
     out.push(...rows);
   }

@@ -22,7 +22,8 @@ import {
   recordCaseAction,
 } from '../../../use-cases/cases/record-case-action.ts';
 import { viewCase } from '../../../use-cases/cases/view-case.ts';
-import { requireCaseAccess } from '../../../use-cases/cases/case-record.ts';
+import { requireCaseAccess, requireCaseRole } from '../../../use-cases/cases/case-record.ts';
+import type { MiddlewareHandler } from 'hono';
 import { listVisibleAgencies } from '../../../use-cases/platform/list-agencies.ts';
 import { newSecret } from '../../../use-cases/platform/session-token.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -65,6 +66,8 @@ async function onCase(
   action: Action,
   run: (values: Record<string, unknown>, id: string) => Promise<unknown>,
 ) {
+  // The role first: someone who may never do this gets 403 whatever they sent.
+  requireCaseRole(useCaseContext(c), action);
   const id = idOf(c);
   // The role is asked before the form is read: someone who may not act learns nothing from its validation.
   await requireCaseAccess(useCaseContext(c), id, action);
@@ -102,6 +105,7 @@ export function staffCaseRoutes(): Hono<AppEnv> {
   app.get('/register', (c) => registerForm(c, { values: { agencyId: actorOf(c)!.agencyId }, errors: {} }, newSecret()));
 
   app.post('/register', async (c) => {
+    requireCaseRole(useCaseContext(c), 'case.handle');
     const values = formObject(await c.req.parseBody());
     try {
       const input = parseInput(registeredApplicationInput, values);
@@ -159,20 +163,23 @@ export function staffCaseRoutes(): Hono<AppEnv> {
   return app;
 }
 
+/** Before an upload is read: the role (403 whatever was sent), then this case (404 if it is not in view). */
+function mayActOnCase(action: Action): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireCaseRole(useCaseContext(c), action);
+    await requireCaseAccess(useCaseContext(c), idOf(c), action);
+    await next();
+  };
+}
+
 /** Files staff add to a case (released documents, internal material). */
 export function caseFilesUploadRoute(): UploadRoute {
   return {
     method: 'POST',
     path: '/staff/cases/:id/files',
     policy: caseUploadPolicy,
-    before: [
-      requireStaff('html'),
-      // Not a byte of the files is read for someone who may not add them to this case.
-      async (c, next) => {
-        await requireCaseAccess(useCaseContext(c), idOf(c), 'case.handle');
-        await next();
-      },
-    ],
+    // Not a byte of the files is read for someone who may not add them to this case.
+    before: [requireStaff('html'), mayActOnCase('case.handle')],
     handle: async (c, upload) => {
       const id = idOf(c);
       await attachCaseFiles(

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { OUTCOME_TYPES, ANSWER_KINDS, type AnswerKind } from '../../../core/cases/answer-types.ts';
+import { OUTCOME_TYPES, ANSWER_KINDS, isAnswerKind, type AnswerKind } from '../../../core/cases/answer-types.ts';
 import { applicantTypeLabel, type ApplicantType } from '../../../core/cases/applicant-type.ts';
 import { APPEAL_RESULT_LABELS, CONSULTATION_LABELS } from '../../../core/cases/case-event.ts';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/cases/case-state.ts';
@@ -289,8 +289,8 @@ function answerSection(v: CaseView, csrf: string, state: FormState): Html {
         returned: `审核退回（${ap.returnedBy?.name}：${ap.returnedBy?.comment}），待重新拟办`,
       }[ap.stage]
     : '尚未拟办';
-  const chosen =
-    (state.values['answer'] as AnswerKind | undefined) ?? (ap && ap.stage !== 'signed' ? ap.answer : undefined);
+  const picked = typeof state.values['answer'] === 'string' ? state.values['answer'] : '';
+  const chosen = isAnswerKind(picked) ? picked : ap && ap.stage !== 'signed' ? ap.answer : undefined;
   return html`<section aria-labelledby="h-answer">
     <h2 id="h-answer">答复（拟办 → 审核 → 签发）</h2>
     <p>

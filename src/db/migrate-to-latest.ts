@@ -6,6 +6,8 @@ import { accountActivationMigration } from './migrations/004-account-activation.
 import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
+import { reportsMigration } from './migrations/017-reports.ts';
+import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -19,6 +21,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '005-blobs': blobsMigration(dialect),
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
+    '017-reports': reportsMigration(),
+    '018-report-imports': reportImportsMigration(),
   };
 }
 

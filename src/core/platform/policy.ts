@@ -22,7 +22,14 @@ export type Action =
   | 'user.resetPassword'
   | 'user.approveRequest'
   | 'audit.read'
-  | 'submission.read';
+  | 'submission.read'
+  // Annual reports (issue 9, docs/reports.md).
+  | 'report.read'
+  | 'report.edit'
+  | 'report.submit'
+  | 'report.publish'
+  | 'report.review'
+  | 'report.import';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -56,6 +63,14 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  // 条例第四十九条/第五十条: each agency drafts and publishes its own annual report; the supervising office
+  // (上级监督) reads its subtree's reports, returns or clears them (审核) and imports past published reports.
+  'report.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'report.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'report.submit': { reviewer: 'own', head: 'own' },
+  'report.publish': { head: 'own' },
+  'report.review': { supervisor: 'subtree' },
+  'report.import': { supervisor: 'subtree' },
 };
 
 /**

@@ -16,6 +16,7 @@ import { staffAccountRequestRoutes } from './platform/staff-account-request-rout
 import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
 import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
+import { staffReportRoutes } from './reports/staff-report-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -56,5 +57,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/agencies', staffAgencyRoutes());
   app.route('/users', staffUserRoutes());
   app.route('/account-requests', staffAccountRequestRoutes());
+  app.route('/reports', staffReportRoutes());
   return app;
 }

@@ -6,7 +6,13 @@
 import ExcelJS from 'exceljs';
 import type { MonthCounts } from '../../db/repositories/reports/business-count-repository.ts';
 
-export const SHEET_COLUMNS = ['月份', '行政许可（件）', '行政处罚（件）', '行政强制（件）', '行政事业性收费（元）'] as const;
+export const SHEET_COLUMNS = [
+  '月份',
+  '行政许可（件）',
+  '行政处罚（件）',
+  '行政强制（件）',
+  '行政事业性收费（元）',
+] as const;
 const FIELD_LABELS = ['行政许可', '行政处罚', '行政强制'] as const;
 
 export interface SheetRowError {
@@ -117,7 +123,13 @@ export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
     const cells: string[] = [];
     for (let c = 1; c <= Math.max(r.cellCount, SHEET_COLUMNS.length); c++) {
       const v = r.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v));
+      cells.push(
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object' && 'result' in v
+            ? String(v.result ?? '')
+            : String(v),
+      );
     }
     rows[n - 1] = cells;
   });

@@ -29,13 +29,19 @@ export async function reportFor(
 ): Promise<{ row: AnnualReportRow; agency: AgencyRow }> {
   const row = await findReport(ex, id);
   const agency = row ? await findAgency(ex, row.agency_id) : undefined;
-  if (!row || !agency || !can(actor, 'report.read', scopedOf(agency))) throw new AppError('NOT_FOUND', '未找到该年度报告');
+  if (!row || !agency || !can(actor, 'report.read', scopedOf(agency)))
+    throw new AppError('NOT_FOUND', '未找到该年度报告');
   if (!can(actor, action, scopedOf(agency))) throw new AppError('FORBIDDEN');
   return { row, agency };
 }
 
 /** An agency the actor may act on for `action` (NOT_FOUND when it may not even read its reports). */
-export async function agencyFor(ex: Executor, actor: Actor | null, agencyId: string, action: Action): Promise<AgencyRow> {
+export async function agencyFor(
+  ex: Executor,
+  actor: Actor | null,
+  agencyId: string,
+  action: Action,
+): Promise<AgencyRow> {
   const agency = await findAgency(ex, agencyId);
   if (!agency || !can(actor, 'report.read', scopedOf(agency))) throw new AppError('NOT_FOUND', '未找到该机构');
   if (!can(actor, action, scopedOf(agency))) throw new AppError('FORBIDDEN');

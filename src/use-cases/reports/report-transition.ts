@@ -32,6 +32,8 @@ export interface TransitionSpec {
   auditAction: string;
   /** Recheck and refuse while errors or unacknowledged warnings remain (submission, publication). */
   gate?: boolean;
+  /** Finding codes the gate lets through (publication records its own lateness instead of blocking). */
+  gateIgnores?: readonly string[];
   comment?: { kind: string; body: string };
   change: (
     row: AnnualReportRow,
@@ -50,7 +52,10 @@ export async function transitionReport(ctx: UseCaseContext, spec: TransitionSpec
     const { row, agency } = await reportFor(trx, ctx.actor, spec.id, spec.action);
     if (row.version !== spec.version) throw new AppError('CONFLICT');
     if (!spec.from.includes(row.state as ReportState))
-      throw new AppError('CONFLICT', `报告当前状态为“${STATE_LABELS[row.state as ReportState] ?? row.state}”，不能执行此操作`);
+      throw new AppError(
+        'CONFLICT',
+        `报告当前状态为“${STATE_LABELS[row.state as ReportState] ?? row.state}”，不能执行此操作`,
+      );
     const at = nowIso(ctx);
     const report = JSON.parse(row.report_json) as Report;
     const { report: changed, ...patch } = spec.change(row, report, agency, at);
@@ -58,7 +63,11 @@ export async function transitionReport(ctx: UseCaseContext, spec: TransitionSpec
     const checked = runChecks(next, agency, await previousReport(trx, agency.id, row.year));
     if (spec.gate) {
       const acks = new Set((await listAcknowledgements(trx, row.id)).map((a) => a.finding_key));
-      const blocking = blockers(checked.findings, acks);
+      const ignored = new Set(spec.gateIgnores ?? []);
+      const blocking = blockers(
+        checked.findings.filter((f) => !ignored.has(f.code)),
+        acks,
+      );
       if (blocking.length > 0) throw new AppError('VALIDATION', blocking.join('；'), { findings: blocking.join('；') });
     }
     const updated = await updateReportVersioned(trx, row.id, row.version, {

@@ -43,7 +43,11 @@ export function saveReportText(ctx: UseCaseContext, id: string, input: z.infer<t
 
 export const stepInput = z.object({ version: z.number().int().min(1) });
 
-export function submitReport(ctx: UseCaseContext, id: string, input: z.infer<typeof stepInput>): Promise<AnnualReportRow> {
+export function submitReport(
+  ctx: UseCaseContext,
+  id: string,
+  input: z.infer<typeof stepInput>,
+): Promise<AnnualReportRow> {
   return transitionReport(ctx, {
     id,
     version: input.version,
@@ -88,6 +92,8 @@ export function publishReport(ctx: UseCaseContext, id: string, input: z.infer<ty
     from: ['cleared'],
     auditAction: 'report.publish',
     gate: true,
+    // 条例第四十九条: a late report is still published — its lateness is recorded (late = 1), not a blocker.
+    gateIgnores: ['LATE_PUBLICATION'],
     comment: { kind: 'published', body: '已在政府信息公开年报栏目发布' },
     change: (row, report, _agency, at) => {
       const next = structuredClone(report) as Report;

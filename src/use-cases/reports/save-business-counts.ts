@@ -11,7 +11,9 @@ const monthField = z.string().max(20).default('');
 /** The monthly entry form: m<N>l (许可), m<N>p (处罚), m<N>e (强制), m<N>f (收费, 元) for N = 1…12. */
 export const businessFormInput = z.object(
   Object.fromEntries(
-    Array.from({ length: 12 }, (_, i) => i + 1).flatMap((m) => ['l', 'p', 'e', 'f'].map((k) => [`m${m}${k}`, monthField])),
+    Array.from({ length: 12 }, (_, i) => i + 1).flatMap((m) =>
+      ['l', 'p', 'e', 'f'].map((k) => [`m${m}${k}`, monthField]),
+    ),
   ),
 );
 
@@ -27,7 +29,13 @@ export function monthsFromForm(values: Record<string, string>): MonthCounts[] {
   for (let m = 1; m <= 12; m++) {
     const fen = yuanToFen(values[`m${m}f`] ?? '');
     if (fen === undefined) fields[`m${m}f`] = `${m}月收费金额应为金额（元），最多两位小数`;
-    months.push({ month: m, licensing: int(`m${m}l`), punishment: int(`m${m}p`), enforcement: int(`m${m}e`), feesFen: fen ?? 0 });
+    months.push({
+      month: m,
+      licensing: int(`m${m}l`),
+      punishment: int(`m${m}p`),
+      enforcement: int(`m${m}e`),
+      feesFen: fen ?? 0,
+    });
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', undefined, fields);
   return months;
@@ -41,7 +49,8 @@ export async function saveBusinessCounts(
   months: readonly MonthCounts[],
   source: 'form' | 'import',
 ): Promise<void> {
-  if (!Number.isInteger(year) || year < 2021 || year > 2100) throw new AppError('VALIDATION', undefined, { year: '年度无效' });
+  if (!Number.isInteger(year) || year < 2021 || year > 2100)
+    throw new AppError('VALIDATION', undefined, { year: '年度无效' });
   const agency = await agencyFor(ctx.db, ctx.actor, agencyId, 'report.edit');
   await ctx.db.transaction().execute(async (trx) => {
     await upsertBusinessCounts(trx, agency.id, year, months, ctx.actor?.id ?? null, nowIso(ctx));
@@ -78,7 +87,11 @@ export async function importBusinessCounts(
   if (parsed.errors.length > 0) {
     const list = parsed.errors.slice(0, 50).map((e) => e.message);
     if (parsed.errors.length > 50) list.push(`……另有${parsed.errors.length - 50}行有误`);
-    throw new AppError('VALIDATION', '导入的文件有误，未保存任何数据', Object.fromEntries(list.map((m, i) => [`row${i}`, m])));
+    throw new AppError(
+      'VALIDATION',
+      '导入的文件有误，未保存任何数据',
+      Object.fromEntries(list.map((m, i) => [`row${i}`, m])),
+    );
   }
   await saveBusinessCounts(ctx, agencyId, year, parsed.months, 'import');
   return { months: parsed.months.length };

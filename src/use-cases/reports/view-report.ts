@@ -31,18 +31,30 @@ export async function viewReport(ctx: UseCaseContext, id: string): Promise<Repor
     const key = findingKey(f);
     return { ...f, key, reason: acks.get(key) };
   });
-  return { row, agency, report: JSON.parse(row.report_json) as Report, findings, comments: await listReportComments(ctx.db, id) };
+  return {
+    row,
+    agency,
+    report: JSON.parse(row.report_json) as Report,
+    findings,
+    comments: await listReportComments(ctx.db, id),
+  };
 }
 
 /** The reports the actor may read (own agency, or the supervisor's subtree). */
-export async function listVisibleReports(ctx: UseCaseContext, filter: { year?: number } = {}): Promise<ReportListRow[]> {
+export async function listVisibleReports(
+  ctx: UseCaseContext,
+  filter: { year?: number } = {},
+): Promise<ReportListRow[]> {
   const scope = reportScopeFor(ctx.actor, 'report.read');
   if (!scope) throw new AppError('FORBIDDEN');
   return listReports(ctx.db, scope, filter);
 }
 
 /** A published report for the public (条例第四十九条); anything else is not found. */
-export async function publishedReport(db: Db, id: string): Promise<{ row: AnnualReportRow; agency: AgencyRow; report: Report }> {
+export async function publishedReport(
+  db: Db,
+  id: string,
+): Promise<{ row: AnnualReportRow; agency: AgencyRow; report: Report }> {
   const row = await findReport(db, id);
   const agency = row && row.state === 'published' ? await findAgency(db, row.agency_id) : undefined;
   if (!row || !agency) throw new AppError('NOT_FOUND', '未找到该年度报告');

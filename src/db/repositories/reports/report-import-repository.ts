@@ -1,7 +1,11 @@
 import type { Executor, ReportImportFileRow } from '../../schema.ts';
 
 export async function insertImportFiles(ex: Executor, rows: readonly ReportImportFileRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await ex.insertInto('report_import_files').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await ex
+      .insertInto('report_import_files')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function listImportFiles(

@@ -104,7 +104,9 @@ export async function reportJsonsOf(ex: Executor, ids: readonly string[]): Promi
 export async function listPublishedReports(
   ex: Executor,
   filter: { year?: number } = {},
-): Promise<(Pick<AnnualReportRow, 'id' | 'agency_id' | 'year' | 'published_at' | 'origin'> & { agency_name: string })[]> {
+): Promise<
+  (Pick<AnnualReportRow, 'id' | 'agency_id' | 'year' | 'published_at' | 'origin'> & { agency_name: string })[]
+> {
   let q = ex
     .selectFrom('annual_reports as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
@@ -130,13 +132,22 @@ export async function listReportComments(ex: Executor, reportId: string): Promis
 
 export async function upsertAcknowledgement(
   ex: Executor,
-  row: { report_id: string; finding_key: string; code: string; reason: string; user_id: string | null; created_at: string },
+  row: {
+    report_id: string;
+    finding_key: string;
+    code: string;
+    reason: string;
+    user_id: string | null;
+    created_at: string;
+  },
 ): Promise<void> {
   await ex
     .insertInto('report_acknowledgements')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['report_id', 'finding_key']).doUpdateSet({ reason: row.reason, user_id: row.user_id, created_at: row.created_at }),
+      oc
+        .columns(['report_id', 'finding_key'])
+        .doUpdateSet({ reason: row.reason, user_id: row.user_id, created_at: row.created_at }),
     )
     .execute();
 }

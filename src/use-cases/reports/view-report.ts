@@ -6,8 +6,9 @@ import {
   findReport,
   listAcknowledgements,
   listReportComments,
-  listPublishedReports,
+  listPublishedReports as listPublished,
   listReports,
+  reportJsonsOf,
   type ReportListRow,
 } from '../../db/repositories/reports/report-repository.ts';
 import type { AgencyRow, AnnualReportRow, Db, ReportCommentRow } from '../../db/schema.ts';
@@ -61,4 +62,16 @@ export async function publishedReport(
   return { row, agency, report: JSON.parse(row.report_json) as Report };
 }
 
-export { listPublishedReports };
+/** The published reports of a year as `gongkai.report/1` JSON, for the bulk download (issue 9 item 9). */
+export async function publishedReportsOfYear(db: Db, year: number): Promise<Report[]> {
+  const rows = await listPublished(db, { year });
+  const json = await reportJsonsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => JSON.parse(json.get(r.id)!) as Report);
+}
+
+export function listPublishedReports(db: Db) {
+  return listPublished(db);
+}

@@ -13,6 +13,7 @@ import type { FormState } from '../../views/form-parts.ts';
 import { layout } from '../../views/layout.ts';
 import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
 import { siteCss } from '../../views/site-css.ts';
+import { portalReportRoutes } from '../reports/portal-report-routes.ts';
 
 /**
  * The page-cache scope of the portal's pages: invalidate it when what they show changes (agencies now; issue 8:
@@ -104,5 +105,6 @@ export function portalRoutes(): Hono<AppEnv> {
     return c.body(siteCss);
   });
 
+  app.route('/', portalReportRoutes());
   return app;
 }

@@ -6,6 +6,7 @@ import { accountActivationMigration } from './migrations/004-account-activation.
 import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
+import { casesMigration } from './migrations/011-cases.ts';
 import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import type { Db } from './schema.ts';
@@ -21,6 +22,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '005-blobs': blobsMigration(dialect),
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
+    '011-cases': casesMigration(),
     '017-reports': reportsMigration(),
     '018-report-imports': reportImportsMigration(),
   };

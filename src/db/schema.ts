@@ -258,6 +258,71 @@ export interface CacheGenerationTable {
   generation: number;
 }
 
+/** An application (依申请公开, migration 011). Lists and tables read these columns; the events are the truth. */
+export interface CaseTable {
+  id: string;
+  agency_id: string;
+  /** Printed on the 回执; with the secret it lets the applicant follow the case without an account. */
+  tracking_code: string;
+  /** SHA-256 of the applicant's secret (never stored in clear). */
+  secret_hash: string;
+  /** The intake form's one-time token: a replayed submit finds the case instead of creating a second one. */
+  idempotency_key: string | null;
+  /** Table 3's column: natural | commercial | research | social | legal | other. */
+  applicant_type: string;
+  /** For lists: the name with all but the first character masked (张**). */
+  applicant_masked: string;
+  /** AES-256-GCM sealed JSON of the applicant's personal data (src/security/field-cipher.ts). */
+  applicant_sealed: string;
+  id_type: string;
+  /** HMAC blind index of the identity number: the same applicant without decrypting. */
+  id_index: string;
+  phone_index: string | null;
+  data_key_id: string;
+  channel: string;
+  description: string;
+  /** normaliseRequest(description), for 重复申请 and 第四十四条 detection. */
+  request_norm: string;
+  form_wanted: string;
+  delivery_wanted: string;
+  received_on: string;
+  status: string;
+  due_on: string | null;
+  assignee_id: string | null;
+  outcome_kind: string | null;
+  outcome_row: string | null;
+  finished_on: string | null;
+  last_appeal_on: string | null;
+  /** JSON AppealSummary[] (table 4). */
+  appeals_json: string;
+  /** JSON of the answer being prepared and its approvals (拟办 → 审核 → 签发), null when none. */
+  approval_json: string | null;
+  event_count: number;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The append-only history of a case: core events (kind `state`), notes, messages, files, approvals. */
+export interface CaseEventTable {
+  case_id: string;
+  seq: number;
+  kind: string;
+  /** The core CaseEvent as JSON (kind `state`), else null. */
+  event_json: string | null;
+  /** The legal basis cited, as text (第三十条 …). */
+  basis: string;
+  body: string;
+  to_applicant: number;
+  from_applicant: number;
+  blob_sha256: string | null;
+  filename: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
 /** One agency's annual report of one year (migration 017, docs/reports.md). */
 export interface AnnualReportTable {
   id: string;
@@ -367,6 +432,8 @@ export interface Database {
   blobs: BlobTable;
   blob_chunks: BlobChunkTable;
   cache_generations: CacheGenerationTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
   annual_reports: AnnualReportTable;
   report_comments: ReportCommentTable;
   report_acknowledgements: ReportAcknowledgementTable;
@@ -392,6 +459,8 @@ export type JobRow = Selectable<JobTable>;
 export type BackgroundTaskRow = Selectable<BackgroundTaskTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type BlobRow = Selectable<BlobTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
 export type { Generated };
 export type AnnualReportRow = Selectable<AnnualReportTable>;
 export type ReportCommentRow = Selectable<ReportCommentTable>;

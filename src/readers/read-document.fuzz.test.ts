@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { ReadError } from '../core/read/read-error.ts';
 import { seededRandom } from '../core/report/random-report.ts';
 import { readDocument } from './read-document.ts';
+import { cpuNow } from '../../test/cpu-clock.ts';
 
 const fixture = (path: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/${path}`, import.meta.url)));
@@ -105,7 +106,7 @@ interface Tally {
 }
 
 async function survive(input: Uint8Array, tally: Tally): Promise<void> {
-  const start = performance.now();
+  const start = cpuNow();
   try {
     const doc = await readDocument(input);
     assert.ok(Array.isArray(doc.blocks));
@@ -117,16 +118,16 @@ async function survive(input: Uint8Array, tally: Tally): Promise<void> {
     assert.match(error.message, /[\u4e00-\u9fff]/, 'a person reads this message: it must be Chinese');
     tally.refused.set(error.code, (tally.refused.get(error.code) ?? 0) + 1);
   }
-  const took = performance.now() - start;
+  const took = cpuNow() - start;
   tally.slowest = Math.max(tally.slowest, took);
   assert.ok(took < PER_INPUT_MS, `one input took ${took.toFixed(0)} ms`);
 }
 
 async function run(count: number, next: () => Promise<Uint8Array> | Uint8Array): Promise<Tally> {
   const tally: Tally = { read: 0, refused: new Map(), slowest: 0 };
-  const start = performance.now();
+  const start = cpuNow();
   for (let i = 0; i < count; i++) await survive(await next(), tally);
-  const total = performance.now() - start;
+  const total = cpuNow() - start;
   assert.ok(total < TOTAL_MS, `${count} inputs took ${total.toFixed(0)} ms`);
   return tally;
 }

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { ReadError } from '../core/read/read-error.ts';
 import type { DocBlock, DocCell } from '../core/read/report-document.ts';
 import { readXlsx } from './read-xlsx.ts';
+import { cpuNow } from '../../test/cpu-clock.ts';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/xlsx/${name}`, import.meta.url)));
@@ -170,9 +171,9 @@ describe('readXlsx: hostile ranges are never expanded', () => {
 
   it('a merge, a data validation and a defined name over A1:XFD1048576 read in linear time', async () => {
     const data = await withWholeSheetRanges();
-    const start = performance.now();
+    const start = cpuNow();
     const doc = await readXlsx(data);
-    assert.ok(performance.now() - start < 2000, 'exceljs hangs on this file; this reader must not');
+    assert.ok(cpuNow() - start < 2000, 'exceljs hangs on this file; this reader must not');
     assert.deepEqual(texts(rowStarting(doc.blocks, '一、本年新收政府信息公开申请数量')), [
       '一、本年新收政府信息公开申请数量',
       '8',

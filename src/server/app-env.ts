@@ -7,6 +7,7 @@ import type { TtlCache } from './http/ttl-cache.ts';
 import type { PageCache } from './http/page-cache.ts';
 import type { AgencyRow } from '../db/schema.ts';
 import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
+import type { DataKeyring } from '../security/field-cipher.ts';
 
 /** What the app is built from; tests pass their own clock and database. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Signs audit entries; from the configuration, never from the database. */
   auditKeys: AuditKeyring;
+  /** Seals applicants' personal data; from the configuration, never from the database (issue 7 item 10). */
+  dataKeys?: DataKeyring;
   /** Demo data is loaded: every page carries the demo banner. Decided once at start (prepareDatabase). */
   demoData: boolean;
 }

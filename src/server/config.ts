@@ -26,6 +26,9 @@ export interface Config {
   /** Audit keys (never in the database): the value, or a file of them; see load-audit-keyring.ts. */
   auditKey: string | undefined;
   auditKeyFile: string | undefined;
+  /** Data key for applicants' personal data (never in the database): see src/security/load-data-keyring.ts. */
+  dataKey: string | undefined;
+  dataKeyFile: string | undefined;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -88,6 +91,8 @@ const variables = {
   JOB_CONCURRENCY: { schema: int('JOB_CONCURRENCY', 0, 64), default: '2' },
   GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
+  GONGKAI_DATA_KEY: { schema: z.string().optional(), default: undefined },
+  GONGKAI_DATA_KEY_FILE: { schema: z.string().optional(), default: undefined },
 } as const;
 
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
@@ -157,6 +162,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       jobConcurrency: p.JOB_CONCURRENCY,
       auditKey: p.GONGKAI_AUDIT_KEY,
       auditKeyFile: p.GONGKAI_AUDIT_KEY_FILE,
+      dataKey: p.GONGKAI_DATA_KEY,
+      dataKeyFile: p.GONGKAI_DATA_KEY_FILE,
     },
   };
 }

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/open-database.ts';
 import { roleLabels, type Role } from '../core/platform/roles.ts';
 import { loadAuditKeyring } from '../use-cases/platform/load-audit-keyring.ts';
+import { loadDataKeyring } from '../security/load-data-keyring.ts';
 import { DemoRefused, prepareDatabase } from '../use-cases/platform/prepare-database.ts';
 import type { InitialAccount } from '../use-cases/platform/ensure-initial-admin.ts';
 import { backgroundWork } from '../jobs/background-work.ts';
@@ -34,13 +35,21 @@ async function main(): Promise<void> {
   }
   for (const notice of keys.notices) process.stdout.write(`${notice}\n`);
   const auditKeys = keys.keyring;
+  // Applicants' personal data (issue 7): sealed with a key kept outside the database, like the audit key.
+  const dataKeyring = loadDataKeyring(
+    { key: config.dataKey, keyFile: config.dataKeyFile, databaseUrl: config.databaseUrl },
+    { create: true },
+  );
+  if (dataKeyring.ok) for (const notice of dataKeyring.notices) process.stdout.write(`${notice}\n`);
+  else process.stdout.write(`${dataKeyring.problem}（在配置前不受理依申请公开）\n`);
+  const dataKeys = dataKeyring.ok ? dataKeyring.keyring : undefined;
   const logger = createLogger(config.logLevel);
   const database = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   const clock = () => new Date();
 
   let prepared;
   try {
-    prepared = await prepareDatabase(database, clock, { demo: config.demo, auditKeys });
+    prepared = await prepareDatabase(database, clock, { demo: config.demo, auditKeys, dataKeys });
   } catch (e) {
     process.stderr.write(
       `数据库初始化失败（${database.description}）：${e instanceof Error ? e.message : String(e)}\n`,
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
   }
   if (prepared.kind !== 'demo' && prepared.accounts.length > 0) printActivationCodes(prepared.accounts);
 
-  const app = createApp({ database, config, logger, clock, auditKeys, demoData: prepared.demoLoaded });
+  const app = createApp({ database, config, logger, clock, auditKeys, dataKeys, demoData: prepared.demoLoaded });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,

@@ -30,6 +30,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     ],
     locale: 'zh-CN',
   });
+  // Playwright waits 30 s by default; a page that never answers should fail its test quickly, not hold CI.
+  context.setDefaultTimeout(15_000);
   return {
     context,
     async close() {

@@ -10,6 +10,7 @@ import { checkInput } from '../../src/use-cases/reports/load-report.ts';
 import { ReadError } from '../../src/core/read/read-error.ts';
 import { seededRandom } from '../../src/core/report/random-report.ts';
 import { validateReport } from '../../src/core/report/validate-report.ts';
+import { cpuNow } from '../cpu-clock.ts';
 
 const DIR = new URL('../fixtures/seeds/', import.meta.url);
 const seeds = readdirSync(DIR)
@@ -58,10 +59,10 @@ it('3,000 mutated reports: a valid checked report or a ReadError, each in well u
   const encoder = new TextEncoder();
   let refused = 0;
   let slowest = 0;
-  const started = performance.now();
+  const started = cpuNow();
   for (let n = 0; n < 3000; n++) {
     const input = mutate(seeds[n % seeds.length]!, rand);
-    const t = performance.now();
+    const t = cpuNow();
     try {
       const { report, findings } = await checkInput(encoder.encode(input));
       assert.ok(validateReport(report).ok, `case ${n}: output is not a valid report`);
@@ -72,9 +73,9 @@ it('3,000 mutated reports: a valid checked report or a ReadError, each in well u
       }
       refused++;
     }
-    slowest = Math.max(slowest, performance.now() - t);
+    slowest = Math.max(slowest, cpuNow() - t);
   }
   assert.ok(slowest < 1000, `slowest case took ${slowest.toFixed(0)} ms`);
-  assert.ok(performance.now() - started < 60_000);
+  assert.ok(cpuNow() - started < 60_000);
   assert.ok(refused < 3000, 'most mutated reports are still read');
 });

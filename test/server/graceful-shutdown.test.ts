@@ -10,7 +10,7 @@ import { startServer } from './spawn-server.ts';
  * the signal arrives (so it is provably in flight); the rest of the body follows after the signal. Every one
  * must be answered and stored, then the process exits 0 and accepts nothing more.
  */
-test('SIGTERM finishes in-flight requests, then stops and exits 0', { timeout: 30_000 }, async () => {
+test('SIGTERM finishes in-flight requests, then stops and exits 0', { timeout: 90_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-shutdown-'));
   try {
     const s = await startServer({

@@ -31,7 +31,7 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   options: { quiet?: boolean } = {},
 ): Promise<RunningServer> {
   const port = await freePort();

@@ -4,6 +4,7 @@ import { prepareDatabase } from '../../src/use-cases/platform/prepare-database.t
 import type { InitialAccount } from '../../src/use-cases/platform/ensure-initial-admin.ts';
 import type { AppDeps, AppEnv } from '../../src/server/app-env.ts';
 import { createApp } from '../../src/server/app.ts';
+import { ephemeralDataKeyring } from '../../src/security/field-cipher.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { silentLogger } from '../../src/server/logger.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../db/test-databases.ts';
@@ -31,7 +32,7 @@ export interface TestApp {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { demo?: boolean; forceDemoAdminChange?: boolean } = {},
+  options: { demo?: boolean; forceDemoAdminChange?: boolean; demoCases?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const loaded = loadConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', ...env });
@@ -44,7 +45,13 @@ export async function createTestApp(
   };
   const now = () => clock.now;
   const demo = options.demo ?? true;
-  const prepared = await prepareDatabase(database.open, now, { demo, auditKeys: database.auditKeys });
+  // Applicants' personal data key (issue 7); the demo's year of applications only when a test asks for it.
+  const dataKeys = ephemeralDataKeyring();
+  const prepared = await prepareDatabase(database.open, now, {
+    demo,
+    auditKeys: database.auditKeys,
+    dataKeys: options.demoCases ? dataKeys : undefined,
+  });
   if (demo && !options.forceDemoAdminChange) {
     await database.open.db.updateTable('users').set({ must_change_password: 0 }).execute();
   }
@@ -54,6 +61,7 @@ export async function createTestApp(
     logger: silentLogger,
     clock: now,
     auditKeys: database.auditKeys,
+    dataKeys,
     demoData: prepared.demoLoaded,
   };
   const app = createApp(deps);

@@ -23,6 +23,11 @@ export type Action =
   | 'user.approveRequest'
   | 'audit.read'
   | 'submission.read'
+  // 依申请公开 (issue 7): read a case; register and work on it (承办); review (审核) and sign (签发) an answer.
+  | 'case.read'
+  | 'case.handle'
+  | 'case.review'
+  | 'case.sign'
   // Annual reports (issue 9, docs/reports.md).
   | 'report.read'
   | 'report.edit'
@@ -63,6 +68,12 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // The audit administrator reads the audit log and nothing else.
   'audit.read': { auditadmin: 'any' },
   'submission.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  // Applications: the agency's own staff work on them; 上级监督 reads the whole subtree (due-soon / overdue).
+  'case.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'case.handle': { handler: 'own', reviewer: 'own', head: 'own' },
+  'case.review': { reviewer: 'own', head: 'own' },
+  // 签发 and approval of an extension (第三十三条: 政府信息公开工作机构负责人同意).
+  'case.sign': { head: 'own' },
   // 条例第四十九条/第五十条: each agency drafts and publishes its own annual report; the supervising office
   // (上级监督) reads its subtree's reports, returns or clears them (审核) and imports past published reports.
   'report.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
@@ -77,7 +88,7 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
  * Actions that read citizens' or audit data. Granting a role that may perform any of them needs a second
  * administrator (dual-control.ts). Later modules add their protected reads here (cases, applicants, …).
  */
-export const protectedReads: readonly Action[] = ['submission.read', 'audit.read'];
+export const protectedReads: readonly Action[] = ['submission.read', 'audit.read', 'case.read'];
 
 const breadth: Record<Scope, number> = { own: 1, subtree: 2, any: 3 };
 

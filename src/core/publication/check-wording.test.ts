@@ -10,6 +10,7 @@ import {
   wordingCategories,
   type WordingEntry,
 } from './wording-dictionary.ts';
+import { cpuNow } from '../../../test/cpu-clock.ts';
 
 test('the shipped dictionary: at least 150 entries, every category, unique terms, both levels', () => {
   assert.ok(shippedWordingEntries.length >= 150, String(shippedWordingEntries.length));
@@ -143,9 +144,9 @@ test('a long body with planted errors: all found, linear time', () => {
   const paragraph = '为深入贯彻落实党中央、国务院决策部署，进一步做好政府信息公开工作，现将有关事项通知如下。';
   const body = paragraph.repeat(20_000) + '截止目前' + paragraph.repeat(10) + '布署';
   assert.ok(body.length > 850_000);
-  const t0 = performance.now();
+  const t0 = cpuNow();
   const findings = wordingChecker().check(body);
-  const ms = performance.now() - t0;
+  const ms = cpuNow() - t0;
   assert.deepEqual(
     findings.map((f) => f.suggestion),
     ['截至目前', '部署'],

@@ -14,7 +14,7 @@ export function securityOf(config: Config): SecuritySettings {
 
 /** The use-case context of a request: the edge ends here, nothing HTTP goes further. */
 export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
-  const { database, clock, config, auditKeys } = c.get('deps');
+  const { database, clock, config, auditKeys, dataKeys } = c.get('deps');
   const s = c.get('session');
   return {
     db: database.db,
@@ -23,6 +23,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     ip: c.get('ip'),
     security: securityOf(config),
     auditKeys,
+    dataKeys,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/platform/actor.ts';
 import { defaultThrottleLimits, type ThrottleLimits } from '../../core/platform/login-throttle.ts';
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
+import type { DataKeyring } from '../../security/field-cipher.ts';
 
 /** Security settings use-cases need; filled from the validated config. */
 export interface SecuritySettings {
@@ -36,6 +37,11 @@ export interface UseCaseContext {
   ip: string;
   security: SecuritySettings;
   auditKeys: AuditKeyring;
+  /**
+   * Seals applicants' personal data (src/security/field-cipher.ts); from the configuration, never from the
+   * database. Absent when none is configured (PostgreSQL without GONGKAI_DATA_KEY): intake is then refused.
+   */
+  dataKeys?: DataKeyring;
 }
 
 export function nowIso(ctx: Pick<UseCaseContext, 'clock'>): string {

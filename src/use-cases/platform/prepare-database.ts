@@ -6,6 +6,7 @@ import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity } from './context.ts';
 import { ensureInitialAdmin, reissueBootstrapCodes, type InitialAccount } from './ensure-initial-admin.ts';
 import { sealAuditChain } from './seal-audit-chain.ts';
+import type { DataKeyring } from '../../security/field-cipher.ts';
 import { seedDemo, type SeedResult } from './seed-demo.ts';
 
 export type PrepareResult =
@@ -25,7 +26,7 @@ export class DemoRefused extends Error {}
 export async function prepareDatabase(
   open: OpenDatabase,
   clock: () => Date,
-  options: { demo: boolean; auditKeys: AuditKeyring },
+  options: { demo: boolean; auditKeys: AuditKeyring; dataKeys?: DataKeyring },
 ): Promise<PrepareResult> {
   const migrations = await migrateToLatest(open.db, open.dialect);
   // On PostgreSQL the job queue is graphile-worker's schema; it must exist before any use-case enqueues a job.
@@ -49,7 +50,12 @@ export async function prepareDatabase(
     };
   }
   if (options.demo)
-    return { kind: 'demo', migrations, demoLoaded: true, seed: await seedDemo(open.db, clock, auditKeys) };
+    return {
+      kind: 'demo',
+      migrations,
+      demoLoaded: true,
+      seed: await seedDemo(open.db, clock, auditKeys, options.dataKeys),
+    };
   return {
     kind: 'empty',
     migrations,

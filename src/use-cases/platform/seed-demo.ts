@@ -3,6 +3,8 @@ import { setSetting } from '../../db/repositories/platform/setting-repository.ts
 import { insertSubmissionOnce } from '../../db/repositories/platform/submission-repository.ts';
 import { isAdminRole } from '../../core/platform/roles.ts';
 import type { Db } from '../../db/schema.ts';
+import type { DataKeyring } from '../../security/field-cipher.ts';
+import { seedDemoCases } from '../cases/seed-demo-cases.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import {
@@ -26,7 +28,12 @@ export interface SeedResult {
  * Fills an empty database with the demo district in one transaction, each record audited like any other
  * change (actor 系统（演示数据）). Marked demo on every row and in app_settings.demo.
  */
-export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyring): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  clock: () => Date,
+  auditKeys: AuditKeyring,
+  dataKeys?: DataKeyring,
+): Promise<SeedResult> {
   const ctx: UseCaseContext = { db, clock, actor: null, ip: '', security: defaultSecurity, auditKeys };
   const label = '系统（演示数据）';
   const at = clock().toISOString();
@@ -109,6 +116,7 @@ export async function seedDemo(db: Db, clock: () => Date, auditKeys: AuditKeyrin
     }
     await setSetting(trx, 'demo', JSON.stringify({ seededAt: at }));
   });
+  if (dataKeys) await seedDemoCases({ ...ctx, dataKeys });
 
   return {
     password: demoPassword,

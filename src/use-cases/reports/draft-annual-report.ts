@@ -55,8 +55,9 @@ export async function composeDraft(
     isGovernment: GOVERNMENT_KINDS.has(agency.kind),
   });
   const notes = [...draft.notes];
-  if (!figures.fromRecords)
-    notes.unshift('表三、表四和表二“规章”“行政规范性文件”行尚未与办件、主动公开记录关联，目前为0，请核实。');
+  if (!figures.fromRecords.cases) notes.unshift('表三、表四尚未与办件记录关联，目前为0，请核实。');
+  if (!figures.fromRecords.publication)
+    notes.unshift('表二“规章”“行政规范性文件”行和第一部分的主动公开条数尚未与主动公开记录关联，目前为0，请核实。');
   if (business.months === 0)
     notes.unshift('尚未录入本年度行政许可、行政处罚、行政强制和行政事业性收费数据（“业务数据”页），表二相应栏目为0。');
   return { report: draft.report, notes };

@@ -7,6 +7,7 @@ import type { PublishedCount } from '../../core/drafting/draft-report.ts';
 import { emptyReport } from '../../core/report/empty-report.ts';
 import type { Report2021 } from '../../core/report/report-schema.ts';
 import type { Db } from '../../db/schema.ts';
+import { caseTablesFor } from '../cases/case-tables-for.ts';
 
 export interface CaseTables {
   t3: Report2021['t3'];
@@ -24,8 +25,8 @@ export interface PublicationFigures {
 export interface RecordFigures {
   caseTables(db: Db, agencyIds: string[], year: number): Promise<CaseTables>;
   publicationFigures(db: Db, agencyIds: string[], year: number): Promise<PublicationFigures>;
-  /** Whether the figures come from real records (false: placeholder until the modules are wired). */
-  fromRecords: boolean;
+  /** Whether each part comes from real records (false: a placeholder of zeros until the module is wired). */
+  fromRecords: { cases: boolean; publication: boolean };
 }
 
 function zeroed<T>(value: T): T {
@@ -33,11 +34,11 @@ function zeroed<T>(value: T): T {
 }
 
 /**
- * Until the case and publication modules are merged: every count 0 and `fromRecords: false`, so the editor says
- * plainly that tables 3/4 and table 2's first block are not yet computed from records.
+ * Before a module is wired: every count 0 and `fromRecords` false for it, so the editor says plainly which tables are
+ * not yet computed from records.
  */
 export const placeholderRecordFigures: RecordFigures = {
-  fromRecords: false,
+  fromRecords: { cases: false, publication: false },
   async caseTables() {
     const e = emptyReport('2021') as Report2021;
     return { t3: zeroed(e.t3), t4: zeroed(e.t4), fees: { yuan: 0, applications: 0 } };
@@ -48,5 +49,9 @@ export const placeholderRecordFigures: RecordFigures = {
   },
 };
 
-/** The implementation the app uses. */
-export const recordFigures: RecordFigures = placeholderRecordFigures;
+/** The implementation the app uses: the case module's tables (src/use-cases/cases/case-tables-for.ts). */
+export const recordFigures: RecordFigures = {
+  fromRecords: { cases: true, publication: false },
+  caseTables: (db, agencyIds, year) => caseTablesFor(db, agencyIds, year),
+  publicationFigures: placeholderRecordFigures.publicationFigures,
+};

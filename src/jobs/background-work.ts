@@ -1,6 +1,7 @@
 import type { Db } from '../db/schema.ts';
 import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
 import { platformWork } from '../use-cases/platform/platform-work.ts';
+import { reportsWork } from '../use-cases/reports/reports-work.ts';
 import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
 
 /** What every domain's background work is built from. */
@@ -23,7 +24,7 @@ export interface DomainWork {
  * `<domain>.<verb>`; two domains may not register the same name.
  */
 export function backgroundWork(deps: WorkDeps): DomainWork {
-  const parts = [platformWork(deps)];
+  const parts = [platformWork(deps), reportsWork(deps)];
   const tasks: Record<string, TaskList[string]> = {};
   for (const part of parts)
     for (const [name, handler] of Object.entries(part.tasks)) {

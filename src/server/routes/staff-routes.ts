@@ -17,6 +17,7 @@ import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
 import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
 import { staffReportRoutes } from './reports/staff-report-routes.ts';
+import { supervisionRoutes } from './supervision/supervision-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -58,5 +59,6 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/users', staffUserRoutes());
   app.route('/account-requests', staffAccountRequestRoutes());
   app.route('/reports', staffReportRoutes());
+  app.route('/supervision', supervisionRoutes());
   return app;
 }

@@ -1,4 +1,5 @@
 import type { UploadRoute } from '../http/uploads/upload-route.ts';
+import { reportUploadRoutes } from './reports/report-upload-routes.ts';
 
 /**
  * Every route of the app that receives files, gathered from the domains (e.g. application attachments from
@@ -6,5 +7,5 @@ import type { UploadRoute } from '../http/uploads/upload-route.ts';
  * list here; createApp registers them with their own streamed limits. Tests may pass their own list instead.
  */
 export function appUploadRoutes(): UploadRoute[] {
-  return [];
+  return [...reportUploadRoutes()];
 }

@@ -56,3 +56,21 @@ export async function countImportFiles(ex: Executor, taskId: string): Promise<Re
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** A ZIP's entries join the task: its total grows by the entries less the ZIP itself. */
+export async function growImportTotal(ex: Executor, taskId: string, by: number): Promise<void> {
+  await ex
+    .updateTable('background_tasks')
+    .set((eb) => ({ total: eb('total', '+', by) }))
+    .where('id', '=', taskId)
+    .execute();
+}
+
+export async function setImportFileReport(ex: Executor, taskId: string, seq: number, reportId: string): Promise<void> {
+  await ex
+    .updateTable('report_import_files')
+    .set({ report_id: reportId })
+    .where('task_id', '=', taskId)
+    .where('seq', '=', seq)
+    .execute();
+}

@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: '从备份恢复（SQLite 备份文件，或 PostgreSQL 的 pg_dump -Fc 到空库）：gongkai restore 备份文件 [--force]',
       load: () => import('./commands/restore.ts'),
     },
+    'data-key': {
+      summary: '个人信息加密密钥：gongkai data-key keygen [文件] | rotate（加入新密钥并重新加密申请人信息）',
+      load: () => import('./commands/data-key.ts'),
+    },
     account: {
       summary: '为无人能批准重置的管理员账号签发激活码：gongkai account recover 登录名',
       load: () => import('./commands/account.ts'),

@@ -7,6 +7,9 @@ import { blobsMigration } from './migrations/005-blobs.ts';
 import { searchIndexMigration } from './migrations/008-search-index.ts';
 import { jobsMigration } from './migrations/010-jobs.ts';
 import { casesMigration } from './migrations/011-cases.ts';
+import { calendarMigration } from './migrations/012-calendar.ts';
+import { notificationsMigration } from './migrations/013-notifications.ts';
+import { publicationMigration } from './migrations/015-publication.ts';
 import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import type { Db } from './schema.ts';
@@ -23,6 +26,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '008-search-index': searchIndexMigration(dialect),
     '010-jobs': jobsMigration(dialect),
     '011-cases': casesMigration(),
+    '012-calendar': calendarMigration(),
+    '013-notifications': notificationsMigration(),
+    '015-publication': publicationMigration(),
     '017-reports': reportsMigration(),
     '018-report-imports': reportImportsMigration(),
   };

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { PublicationTables } from './repositories/publication/publication-tables.ts';
 
 /**
  * Table types of the one schema shared by SQLite and PostgreSQL (migrations in ./migrations).
@@ -323,6 +324,68 @@ export interface CaseEventTable {
   created_at: string;
 }
 
+/** One version of a State Council notice entered by an administrator (migration 012, docs/calendar.md). */
+export interface CalendarNoticeTable {
+  id: string;
+  year: number;
+  /** 1, 2, … per year; the highest is in force. */
+  revision: number;
+  source: string;
+  /** JSON object date → holiday name. */
+  days_off: string;
+  /** JSON object date → holiday it makes up for. */
+  make_up_days: string;
+  /** 1: this revision takes the year back to the shipped data. */
+  withdrawn: number;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** A local closure (本机关停止办公) of an agency's subtree, or of the whole site when `agency_id` is null. */
+export interface CalendarClosureTable {
+  id: string;
+  agency_id: string | null;
+  date_from: string;
+  date_to: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+/** An in-app notification of one user (migration 013, docs/notifications.md). */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  agency_id: string | null;
+  subject: string;
+  body: string;
+  /** A path inside this site ("/staff/…"), or null. */
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A message to send through a channel (e-mail, SMS), delivered by the job `notifications.deliver`. */
+export interface NotificationOutboxTable {
+  id: string;
+  notification_id: string | null;
+  /** 'email' | 'sms' */
+  channel: string;
+  /** The address; masked once the message was delivered. */
+  recipient: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  /** 'pending' | 'sent' | 'failed' */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 /** One agency's annual report of one year (migration 017, docs/reports.md). */
 export interface AnnualReportTable {
   id: string;
@@ -434,6 +497,10 @@ export interface Database {
   cache_generations: CacheGenerationTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  calendar_notices: CalendarNoticeTable;
+  calendar_closures: CalendarClosureTable;
+  notifications: NotificationTable;
+  notification_outbox: NotificationOutboxTable;
   annual_reports: AnnualReportTable;
   report_comments: ReportCommentTable;
   report_acknowledgements: ReportAcknowledgementTable;
@@ -461,7 +528,16 @@ export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type BlobRow = Selectable<BlobTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
+export type CalendarNoticeRow = Selectable<CalendarNoticeTable>;
+export type CalendarClosureRow = Selectable<CalendarClosureTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type NotificationOutboxRow = Selectable<NotificationOutboxTable>;
 export type { Generated };
+
+/** 主动公开 (migration 015): the publication tables, declared in their domain's folder. */
+export interface Database extends PublicationTables {
+  publication_items: PublicationTables['publication_items'];
+}
 export type AnnualReportRow = Selectable<AnnualReportTable>;
 export type ReportCommentRow = Selectable<ReportCommentTable>;
 export type BusinessCountRow = Selectable<BusinessCountTable>;

@@ -1,6 +1,8 @@
 import type { Db } from '../db/schema.ts';
 import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
 import { platformWork } from '../use-cases/platform/platform-work.ts';
+import type { DeliveryChannels } from '../use-cases/notifications/delivery-channel.ts';
+import { notificationsWork } from '../use-cases/notifications/notifications-work.ts';
 import { reportsWork } from '../use-cases/reports/reports-work.ts';
 import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
 
@@ -11,6 +13,8 @@ export interface WorkDeps {
   logger: JobLogger;
   /** For handlers that change records: their audit entries are signed like any other. */
   auditKeys: AuditKeyring;
+  /** E-mail/SMS channels for notification delivery (absent: none configured). */
+  delivery?: DeliveryChannels;
 }
 
 /** One domain's tasks and periodic tasks. */
@@ -24,7 +28,7 @@ export interface DomainWork {
  * `<domain>.<verb>`; two domains may not register the same name.
  */
 export function backgroundWork(deps: WorkDeps): DomainWork {
-  const parts = [platformWork(deps), reportsWork(deps)];
+  const parts = [platformWork(deps), notificationsWork(deps), reportsWork(deps)];
   const tasks: Record<string, TaskList[string]> = {};
   for (const part of parts)
     for (const [name, handler] of Object.entries(part.tasks)) {

@@ -50,5 +50,7 @@ export interface AppEnv {
      * by the upload mechanism while it streams (the CSRF middleware does not read upload bodies).
      */
     csrfPending: string | undefined;
+    /** Staff pages: the signed-in person's unread notifications (the bell in the layout). */
+    unreadNotifications: number | undefined;
   };
 }

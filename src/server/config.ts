@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeliverySettings } from '../delivery/delivery-channels.ts';
 
 /**
  * The whole configuration, from the environment, validated once at start. Each problem is reported in
@@ -29,6 +30,8 @@ export interface Config {
   /** Data key for applicants' personal data (never in the database): see src/security/load-data-keyring.ts. */
   dataKey: string | undefined;
   dataKeyFile: string | undefined;
+  /** E-mail (SMTP) and SMS channels of notifications (docs/notifications.md). */
+  delivery: DeliverySettings;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -93,6 +96,31 @@ const variables = {
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
   GONGKAI_DATA_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_DATA_KEY_FILE: { schema: z.string().optional(), default: undefined },
+  // Notifications (docs/notifications.md): SMTP by URL or by parts; MAIL_FROM is required with either.
+  SMTP_URL: {
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL 应为 smtp://用户:密码@主机:端口 或 smtps://…')
+      .optional(),
+    default: undefined,
+  },
+  SMTP_HOST: { schema: z.string().optional(), default: undefined },
+  SMTP_PORT: { schema: int('SMTP_PORT', 1, 65535), default: '587' },
+  SMTP_SECURE: { schema: flag('SMTP_SECURE'), default: '0' },
+  SMTP_USER: { schema: z.string().optional(), default: undefined },
+  SMTP_PASS: { schema: z.string().optional(), default: undefined },
+  MAIL_FROM: { schema: z.string().max(200, 'MAIL_FROM 过长').optional(), default: undefined },
+  SMS_CHANNEL: {
+    schema: z.enum(['none', 'log'], { message: 'SMS_CHANNEL 只能为 none 或 log（尚未接入短信服务商）' }),
+    default: 'none',
+  },
+  PUBLIC_BASE_URL: {
+    schema: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'PUBLIC_BASE_URL 应为 https://主机名（本站对外地址，用于邮件中的链接）')
+      .optional(),
+    default: undefined,
+  },
 } as const;
 
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
@@ -125,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     if (r.success) values[name] = r.data;
     else {
       // Secrets are never echoed back into logs.
-      const shown = /PASSWORD|SECRET|KEY/.test(name) ? '（取值未显示）' : `（当前值“${raw ?? ''}”）`;
+      const shown = /PASSWORD|SECRET|KEY|PASS|SMTP_URL/.test(name) ? '（取值未显示）' : `（当前值“${raw ?? ''}”）`;
       problems.push(`环境变量 ${name}：${r.error.issues[0]?.message ?? '取值无效'}${shown}`);
     }
   }
@@ -140,6 +168,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     problems.push(
       '环境变量 GONGKAI_AUDIT_KEY_FILE：使用 PostgreSQL 时必须配置审计密钥（GONGKAI_AUDIT_KEY_FILE 或 GONGKAI_AUDIT_KEY），' +
         '密钥不得存放在数据库中；生成：npx gongkai audit keygen /etc/gongkai/audit.key',
+    );
+  }
+  if (problems.length === 0 && (p.SMTP_URL || p.SMTP_HOST) && !p.MAIL_FROM) {
+    problems.push(
+      '环境变量 MAIL_FROM：配置了 SMTP 时必须填写发件人地址，如 "滨湖区政府信息公开 <gongkai@example.gov.cn>"',
     );
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -164,6 +197,22 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       auditKeyFile: p.GONGKAI_AUDIT_KEY_FILE,
       dataKey: p.GONGKAI_DATA_KEY,
       dataKeyFile: p.GONGKAI_DATA_KEY_FILE,
+      delivery: {
+        smtp:
+          p.SMTP_URL || p.SMTP_HOST
+            ? {
+                url: p.SMTP_URL,
+                host: p.SMTP_HOST,
+                port: p.SMTP_PORT,
+                secure: p.SMTP_SECURE,
+                user: p.SMTP_USER,
+                pass: p.SMTP_PASS,
+                from: p.MAIL_FROM ?? '',
+              }
+            : undefined,
+        sms: p.SMS_CHANNEL,
+        linkBase: p.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+      },
     },
   };
 }

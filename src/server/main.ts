@@ -6,6 +6,7 @@ import { loadDataKeyring } from '../security/load-data-keyring.ts';
 import { DemoRefused, prepareDatabase } from '../use-cases/platform/prepare-database.ts';
 import type { InitialAccount } from '../use-cases/platform/ensure-initial-admin.ts';
 import { backgroundWork } from '../jobs/background-work.ts';
+import { deliveryChannelsFor } from '../delivery/delivery-channels.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start-job-runner.ts';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
@@ -81,7 +82,13 @@ async function main(): Promise<void> {
   if (config.jobConcurrency > 0) {
     jobs = await startJobRunner({
       database,
-      ...backgroundWork({ db: database.db, clock, logger, auditKeys }),
+      ...backgroundWork({
+        db: database.db,
+        clock,
+        logger,
+        auditKeys,
+        delivery: deliveryChannelsFor(config.delivery, logger),
+      }),
       logger,
       concurrency: config.jobConcurrency,
     });

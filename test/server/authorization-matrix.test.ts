@@ -2,47 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
 import { findUserByLogin } from '../../src/db/repositories/platform/user-repository.ts';
-import type { Role } from '../../src/core/platform/roles.ts';
 import { demoCreditCode } from '../../src/use-cases/platform/demo-district.ts';
 import { appVariants, createTestApp, TestClient, type TestApp } from './test-app.ts';
-
-/** One demo login per role; all business roles sit in 荣巷街道, the administrators at the district. */
-const loginOf: Record<Role, string> = {
-  sysadmin: 'admin',
-  secadmin: 'security',
-  auditadmin: 'auditor',
-  supervisor: 'jiandu',
-  handler: 'rongxiang.chengban',
-  reviewer: 'rongxiang.shenhe',
-  head: 'rongxiang.fuze',
-};
-const roles = Object.keys(loginOf) as Role[];
-const ALL = roles;
-const BUSINESS: Role[] = ['handler', 'reviewer', 'head', 'supervisor'];
-
-interface Ids {
-  own: string;
-  other: string;
-  city: string;
-  district: string;
-  userOwn: string;
-  userOther: string;
-  /** Pending requests filed by the system administrator: approvable by the security administrator only. */
-  requestToApprove: string;
-  requestToReject: string;
-  apiRequestToApprove: string;
-  apiRequestToReject: string;
-}
-
-interface Row {
-  /** The registered route (method + Hono path), to prove every route is in the table. */
-  route: string;
-  url: (ids: Ids) => string;
-  body?: (ids: Ids, t: TestApp) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  allowed: Role[];
-  /** Sign in again first (the row before ended the session). */
-  relogin?: boolean;
-}
+import { ALL, BUSINESS, loginOf, roles, type Ids, type Row } from './authorization-matrix-types.ts';
+import { matrixSections } from './authorization-sections.ts';
 
 let codeSerial = 0;
 const guide = {
@@ -252,6 +215,8 @@ const matrix: Row[] = [
   { route: 'GET /api/v1/audit', url: () => '/api/v1/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/audit/verify', url: () => '/api/v1/audit/verify', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/submissions', url: () => '/api/v1/submissions', allowed: BUSINESS },
+  // Each domain's rows (test/<domain>/*-authorization.ts), before the rows that end the session.
+  ...matrixSections.flatMap((section) => section.rows),
   // Last: they end the session.
   { route: 'DELETE /api/v1/session', url: () => '/api/v1/session', allowed: ALL },
   { route: 'POST /staff/logout', url: () => '/staff/logout', body: () => ({}), allowed: ALL, relogin: true },
@@ -259,6 +224,7 @@ const matrix: Row[] = [
 
 /** Routes open to everyone (no session): not part of the role matrix. */
 const publicRoutes = new Set([
+  ...matrixSections.flatMap((section) => section.publicRoutes ?? []),
   'GET /',
   'GET /agencies/:id/guide',
   'GET /feedback',
@@ -299,6 +265,7 @@ for (const variant of appVariants()) {
         requestToReject: '',
         apiRequestToApprove: '',
         apiRequestToReject: '',
+        extra: {},
       };
       const admin = new TestClient(t.app);
       await admin.apiLogin('admin');
@@ -316,6 +283,7 @@ for (const variant of appVariants()) {
       ids.requestToReject = await requestFor('pending.two');
       ids.apiRequestToApprove = await requestFor('pending.three');
       ids.apiRequestToReject = await requestFor('pending.four');
+      for (const section of matrixSections) Object.assign(ids.extra, await section.setup?.(t, ids));
     });
     after(() => t.close());
 
@@ -356,7 +324,8 @@ for (const variant of appVariants()) {
             );
             assert.ok(res.status < 500, label);
           } else {
-            assert.equal(res.status, 403, `expected 403: ${label}`);
+            const refused = row.refusedWith ?? [403];
+            assert.ok(refused.includes(res.status), `expected ${refused.join('/')}: ${label}`);
           }
         }
       });

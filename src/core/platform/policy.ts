@@ -28,6 +28,15 @@ export type Action =
   | 'case.handle'
   | 'case.review'
   | 'case.sign'
+  // 主动公开 (issue 8)
+  | 'publication.read'
+  | 'publication.edit'
+  | 'publication.review'
+  | 'publication.publish'
+  | 'publication.configure'
+  | 'submission.reply'
+  | 'calendar.manage'
+  | 'notification.read'
   // Annual reports (issue 9, docs/reports.md).
   | 'report.read'
   | 'report.edit'
@@ -74,6 +83,28 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   'case.review': { reviewer: 'own', head: 'own' },
   // 签发 and approval of an extension (第三十三条: 政府信息公开工作机构负责人同意).
   'case.sign': { head: 'own' },
+  // 主动公开 (条例第十九条–第二十六条): the agency's staff draft, review and publish its own items; the supervisor
+  // reads its subtree (late items). Which review step a person may decide is the review chain's business.
+  'publication.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'publication.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'publication.review': { reviewer: 'own', head: 'own' },
+  // Publishing, scheduling and withdrawing (with the 保密审查 confirmation) — the person answerable for it.
+  'publication.publish': { reviewer: 'own', head: 'own' },
+  'publication.configure': { head: 'own', sysadmin: 'subtree' },
+  'submission.reply': { handler: 'own', reviewer: 'own', head: 'own' },
+  // The working-day calendar (docs/calendar.md): State Council notices are entered by the system administrator
+  // of the root agency (they hold for the whole site); local closures by a system administrator for its subtree.
+  'calendar.manage': { sysadmin: 'subtree' },
+  // Everyone signed in reads their own notifications (docs/notifications.md); the records are the person's own.
+  'notification.read': {
+    sysadmin: 'own',
+    secadmin: 'own',
+    auditadmin: 'own',
+    handler: 'own',
+    reviewer: 'own',
+    head: 'own',
+    supervisor: 'own',
+  },
   // 条例第四十九条/第五十条: each agency drafts and publishes its own annual report; the supervising office
   // (上级监督) reads its subtree's reports, returns or clears them (审核) and imports past published reports.
   'report.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },

@@ -71,3 +71,7 @@ export function validityProblems(validity: Validity, issuedOn: string): string[]
   }
   return problems;
 }
+
+export function isValidityStatus(value: string): value is ValidityStatus {
+  return (validityStatuses as readonly string[]).includes(value);
+}

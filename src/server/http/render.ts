@@ -47,6 +47,7 @@ export function chromeFor(
     csrfToken: s?.kind === 'active' ? s.csrfToken : withForm ? csrfTokenFor(c) : '',
     current,
     demo: c.get('deps').demoData,
+    unread: c.get('unreadNotifications'),
   };
 }
 

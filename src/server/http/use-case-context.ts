@@ -3,6 +3,7 @@ import type { Actor } from '../../core/platform/actor.ts';
 import { defaultSecurity, type SecuritySettings, type UseCaseContext } from '../../use-cases/platform/context.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
+import { deliveryChannelsFor } from '../../delivery/delivery-channels.ts';
 
 export function securityOf(config: Config): SecuritySettings {
   return {
@@ -14,7 +15,7 @@ export function securityOf(config: Config): SecuritySettings {
 
 /** The use-case context of a request: the edge ends here, nothing HTTP goes further. */
 export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
-  const { database, clock, config, auditKeys, dataKeys } = c.get('deps');
+  const { database, clock, config, auditKeys, dataKeys, logger } = c.get('deps');
   const s = c.get('session');
   return {
     db: database.db,
@@ -24,6 +25,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     security: securityOf(config),
     auditKeys,
     dataKeys,
+    delivery: deliveryChannelsFor(config.delivery, logger),
   };
 }
 

@@ -208,4 +208,13 @@ export const apiOperations: ApiOperation[] = [
     auth: 'staff',
     permission: 'submission.read',
   },
+  {
+    method: 'get',
+    path: '/api/v1/agencies/{id}/tables',
+    operationId: 'caseTables',
+    summary: '表三、表四（依申请公开办理情况、复议诉讼）及信息处理费：?year=2026[&subtree=1]，由办理记录计算',
+    tag: '依申请公开',
+    auth: 'staff',
+    permission: 'case.read',
+  },
 ];

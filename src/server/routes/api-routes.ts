@@ -33,6 +33,7 @@ import { presentAccountRequest, presentAgency, presentAudit, presentUser } from 
 import { useCaseContext } from '../http/use-case-context.ts';
 import { startSession } from '../http/start-session.ts';
 import { requireStaff } from '../middleware/require-staff.ts';
+import { caseApiRoutes } from './cases/case-api-routes.ts';
 
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   try {
@@ -222,5 +223,6 @@ export function apiRoutes(): Hono<AppEnv> {
     });
   });
 
+  api.route('/', caseApiRoutes());
   return api;
 }

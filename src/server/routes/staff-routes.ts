@@ -16,6 +16,10 @@ import { staffAccountRequestRoutes } from './platform/staff-account-request-rout
 import { staffAgencyRoutes } from './platform/staff-agency-routes.ts';
 import { staffAuthRoutes } from './platform/staff-auth-routes.ts';
 import { staffUserRoutes } from './platform/staff-user-routes.ts';
+import { staffCalendarRoutes } from './calendar/staff-calendar-routes.ts';
+import { staffNotificationRoutes } from './notifications/staff-notification-routes.ts';
+import { unreadNotifications } from '../middleware/unread-notifications.ts';
+import { staffCaseRoutes } from './cases/staff-case-routes.ts';
 import { staffReportRoutes } from './reports/staff-report-routes.ts';
 import { supervisionRoutes } from './supervision/supervision-routes.ts';
 
@@ -27,6 +31,7 @@ export function staffRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route('/', staffAuthRoutes());
   app.use('*', requireStaff('html'));
+  app.use('*', unreadNotifications());
 
   app.get('/', async (c) => {
     const ctx = useCaseContext(c);
@@ -58,6 +63,9 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/agencies', staffAgencyRoutes());
   app.route('/users', staffUserRoutes());
   app.route('/account-requests', staffAccountRequestRoutes());
+  app.route('/calendar', staffCalendarRoutes());
+  app.route('/notifications', staffNotificationRoutes());
+  app.route('/cases', staffCaseRoutes());
   app.route('/reports', staffReportRoutes());
   app.route('/supervision', supervisionRoutes());
   return app;

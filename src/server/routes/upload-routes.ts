@@ -1,4 +1,6 @@
 import type { UploadRoute } from '../http/uploads/upload-route.ts';
+import { caseApplyUploadRoute } from './cases/case-portal-routes.ts';
+import { caseFilesUploadRoute } from './cases/staff-case-routes.ts';
 import { reportUploadRoutes } from './reports/report-upload-routes.ts';
 
 /**
@@ -7,5 +9,5 @@ import { reportUploadRoutes } from './reports/report-upload-routes.ts';
  * list here; createApp registers them with their own streamed limits. Tests may pass their own list instead.
  */
 export function appUploadRoutes(): UploadRoute[] {
-  return [...reportUploadRoutes()];
+  return [caseApplyUploadRoute(), caseFilesUploadRoute(), ...reportUploadRoutes()];
 }

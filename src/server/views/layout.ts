@@ -18,6 +18,8 @@ export interface Chrome {
   current?: string;
   /** Demo data is loaded: the banner says so on every page, portal and back office. */
   demo: boolean;
+  /** Staff pages: unread notifications of the signed-in person (the bell). */
+  unread?: number;
 }
 
 export const cssHref = '/static/site.css?v=2';
@@ -88,12 +90,26 @@ function portalNav(chrome: Chrome): Html {
     <div class="wrap">
       <ul>
         ${navItem('/', '首页', 'home', chrome.current)}
+        ${navItem('/apply/track', '申请进度查询', 'track', chrome.current)}
         ${navItem('/feedback', '留言与纠错', 'feedback', chrome.current)}
         ${navItem('/reports', '政府信息公开年报', 'reports', chrome.current)}
         ${navItem('/staff/login', '工作人员登录', 'login', chrome.current)}
       </ul>
     </div>
   </nav>`;
+}
+
+/** The bell: 通知 with the number of unread ones, said in words for screen readers. */
+function notificationsItem(chrome: Chrome): Html {
+  const n = chrome.unread ?? 0;
+  return html`<li>
+    <a
+      href="/staff/notifications"
+      ${chrome.current === 'notifications' ? raw(' aria-current="page"') : ''}
+      aria-label="${n > 0 ? `通知，${n}条未读` : '通知，没有未读'}"
+      >🔔 通知${n > 0 ? html`<span class="badge">${n > 99 ? '99+' : n}</span>` : ''}</a
+    >
+  </li>`;
 }
 
 function staffNav(chrome: Chrome): Html {
@@ -111,6 +127,7 @@ function staffNav(chrome: Chrome): Html {
     <div class="wrap">
       <ul>
         ${navItem('/staff', '本机构工作台', 'dashboard', chrome.current)}
+        ${scopeOf(a, 'case.read') ? navItem('/staff/cases', '依申请公开', 'cases', chrome.current) : ''}
         ${scopeOf(a, 'submission.read') ? navItem('/staff/submissions', '留言与纠错', 'submissions', chrome.current) : ''}
         ${scopeOf(a, 'agency.read') || scopeOf(a, 'agency.updateGuide') ? navItem('/staff/agencies', '机构管理', 'agencies', chrome.current) : ''}
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}
@@ -118,7 +135,8 @@ function staffNav(chrome: Chrome): Html {
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
         ${scopeOf(a, 'report.read') ? navItem('/staff/reports', '年度报告', 'reports', chrome.current) : ''}
         ${scopeOf(a, 'report.review') ? navItem('/staff/supervision', '年报监督', 'supervision', chrome.current) : ''}
-        ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
+        ${scopeOf(a, 'calendar.manage') ? navItem('/staff/calendar', '工作日历', 'calendar', chrome.current) : ''}
+        ${notificationsItem(chrome)} ${navItem('/staff/password', '修改密码', 'password', chrome.current)}
         <li>
           <form method="post" action="/staff/logout">
             <input type="hidden" name="_csrf" value="${chrome.csrfToken}" /><button class="linklike" type="submit">

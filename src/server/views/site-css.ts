@@ -77,6 +77,9 @@ html.hc .notice{background:#111;color:#fff}
 html.hc .demo-banner,html.hc .code-part{background:#111;color:#ff0}
 html.hc input,html.hc select,html.hc textarea{background:#000;color:#fff;border-color:#fff}
 html.hc .button,html.hc button{background:#ff0;color:#000;border-color:#ff0}
+.badge{display:inline-block;min-width:1.4em;margin-left:.3rem;padding:0 .35rem;border-radius:1em;background:var(--red);color:#fff;font-size:.85em;text-align:center}
+ul.notifications{list-style:none;padding:0}ul.notifications li{border-bottom:1px solid var(--line);padding:.5rem 0}ul.notifications h2{font-size:1.05rem;margin:.2rem 0}
+html.hc .badge{background:#ff0;color:#000}
 @media (max-width:600px){main{margin:0;border:0;padding:1rem}dl.guide{grid-template-columns:1fr}dl.guide dd{margin-bottom:.5rem}}
 @media print{.topbar,nav.main-nav,.prefs,footer{display:none}}
 `;

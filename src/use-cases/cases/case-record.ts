@@ -116,6 +116,17 @@ export async function loadCaseRecord(ex: Executor, row: CaseWithAgency, asOf: Is
  * A case the actor may `action` on: NOT_FOUND when it does not exist or is another agency's (the id of another
  * agency's case must not reveal that it exists), FORBIDDEN when the actor sees it but lacks the role.
  */
+/**
+ * Whether the signed-in person may take `action` on the case, before anything they sent is read: a case outside
+ * their view is NOT_FOUND (its existence is not revealed), one they see but may not act on is FORBIDDEN.
+ */
+export async function requireCaseAccess(ctx: UseCaseContext, id: string, action: Action): Promise<void> {
+  const row = await findCase(ctx.db, id);
+  const resource = row ? { agencyId: row.agency_id, agencyPath: row.agency_path } : null;
+  if (!row || !resource || !can(ctx.actor, 'case.read', resource)) throw new AppError('NOT_FOUND', '未找到该申请');
+  if (action !== 'case.read' && !can(ctx.actor, action, resource)) throw new AppError('FORBIDDEN');
+}
+
 export async function loadCaseFor(
   ctx: UseCaseContext,
   id: string,

@@ -3,6 +3,7 @@ import { defaultThrottleLimits, type ThrottleLimits } from '../../core/platform/
 import type { Db } from '../../db/schema.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import type { DataKeyring } from '../../security/field-cipher.ts';
+import type { DeliveryChannels } from '../notifications/delivery-channel.ts';
 
 /** Security settings use-cases need; filled from the validated config. */
 export interface SecuritySettings {
@@ -42,6 +43,8 @@ export interface UseCaseContext {
    * database. Absent when none is configured (PostgreSQL without GONGKAI_DATA_KEY): intake is then refused.
    */
   dataKeys?: DataKeyring;
+  /** Configured e-mail/SMS channels (docs/notifications.md); absent: in-app notifications only. */
+  delivery?: DeliveryChannels;
 }
 
 export function nowIso(ctx: Pick<UseCaseContext, 'clock'>): string {

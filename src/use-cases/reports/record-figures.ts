@@ -8,6 +8,7 @@ import { emptyReport } from '../../core/report/empty-report.ts';
 import type { Report2021 } from '../../core/report/report-schema.ts';
 import type { Db } from '../../db/schema.ts';
 import { caseTablesFor } from '../cases/case-tables-for.ts';
+import { publicationFiguresFor } from '../publication/publication-figures-for.ts';
 
 export interface CaseTables {
   t3: Report2021['t3'];
@@ -49,9 +50,18 @@ export const placeholderRecordFigures: RecordFigures = {
   },
 };
 
-/** The implementation the app uses: the case module's tables (src/use-cases/cases/case-tables-for.ts). */
+/**
+ * The implementation the app uses: the case module's tables (src/use-cases/cases/case-tables-for.ts) and the
+ * publication module's figures (src/use-cases/publication/publication-figures-for.ts).
+ */
 export const recordFigures: RecordFigures = {
-  fromRecords: { cases: true, publication: false },
+  fromRecords: { cases: true, publication: true },
   caseTables: (db, agencyIds, year) => caseTablesFor(db, agencyIds, year),
-  publicationFigures: placeholderRecordFigures.publicationFigures,
+  async publicationFigures(db, agencyIds, year) {
+    const { normative, published } = await publicationFiguresFor(db, agencyIds, year);
+    return {
+      normative: { regulations: { ...normative.regulation }, normativeDocs: { ...normative.normative } },
+      published,
+    };
+  },
 };

@@ -13,6 +13,7 @@ import type { FormState } from '../../views/form-parts.ts';
 import { layout } from '../../views/layout.ts';
 import { feedbackDonePage, feedbackPage, guidePage, homePage } from '../../views/portal/portal-pages.ts';
 import { siteCss } from '../../views/site-css.ts';
+import { casePortalRoutes } from '../cases/case-portal-routes.ts';
 import { portalReportRoutes } from '../reports/portal-report-routes.ts';
 
 /**
@@ -105,6 +106,7 @@ export function portalRoutes(): Hono<AppEnv> {
     return c.body(siteCss);
   });
 
+  app.route('/', casePortalRoutes());
   app.route('/', portalReportRoutes());
   return app;
 }

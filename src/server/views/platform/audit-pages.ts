@@ -22,6 +22,12 @@ export const actionLabels: Record<string, string> = {
   'submission.create': '收到留言/纠错',
   'audit.keyInstalled': '启用审计密钥',
   'system.restored': '从备份恢复数据库',
+  'calendar.noticeSaved': '录入节假日安排',
+  'calendar.noticeWithdrawn': '撤销节假日安排录入',
+  'calendar.closureAdded': '登记停止办公',
+  'calendar.closureWithdrawn': '撤销停止办公',
+  'calendar.hookFailed': '日历变更后重新计算期限失败',
+  'notification.read': '通知标为已读',
 };
 
 export function auditPage(rows: AuditLogRow[], nextBefore: number | null, verdict: ChainVerdict | null): Html {

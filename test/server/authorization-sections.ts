@@ -1,0 +1,7 @@
+import { calendarAuthorization } from '../calendar/calendar-authorization.ts';
+import { casesAuthorization } from '../cases/cases-authorization.ts';
+import { notificationsAuthorization } from '../notifications/notifications-authorization.ts';
+import type { MatrixSection } from './authorization-matrix-types.ts';
+
+/** Every domain's section of the authorization matrix: one line per domain. */
+export const matrixSections: MatrixSection[] = [calendarAuthorization, notificationsAuthorization, casesAuthorization];

@@ -5,6 +5,7 @@ import { isAdminRole } from '../../core/platform/roles.ts';
 import type { Db } from '../../db/schema.ts';
 import type { DataKeyring } from '../../security/field-cipher.ts';
 import { seedDemoCases } from '../cases/seed-demo-cases.ts';
+import { seedDemoReports } from '../reports/seed-demo-reports.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import {
@@ -117,6 +118,7 @@ export async function seedDemo(
     await setSetting(trx, 'demo', JSON.stringify({ seededAt: at }));
   });
   if (dataKeys) await seedDemoCases({ ...ctx, dataKeys });
+  if (dataKeys) await seedDemoReports({ ...ctx, dataKeys });
 
   return {
     password: demoPassword,

@@ -1,7 +1,13 @@
 import { calendarAuthorization } from '../calendar/calendar-authorization.ts';
 import { casesAuthorization } from '../cases/cases-authorization.ts';
 import { notificationsAuthorization } from '../notifications/notifications-authorization.ts';
+import { reportsAuthorization } from '../reports/reports-authorization.ts';
 import type { MatrixSection } from './authorization-matrix-types.ts';
 
 /** Every domain's section of the authorization matrix: one line per domain. */
-export const matrixSections: MatrixSection[] = [calendarAuthorization, notificationsAuthorization, casesAuthorization];
+export const matrixSections: MatrixSection[] = [
+  calendarAuthorization,
+  notificationsAuthorization,
+  casesAuthorization,
+  reportsAuthorization,
+];

@@ -11,6 +11,8 @@ import { calendarMigration } from './migrations/012-calendar.ts';
 import { notificationsMigration } from './migrations/013-notifications.ts';
 import { noticeTemplatesMigration } from './migrations/014-notice-templates.ts';
 import { publicationMigration } from './migrations/015-publication.ts';
+import { reportsMigration } from './migrations/017-reports.ts';
+import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -29,6 +31,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '013-notifications': notificationsMigration(),
     '014-notice-templates': noticeTemplatesMigration(),
     '015-publication': publicationMigration(),
+    '017-reports': reportsMigration(),
+    '018-report-imports': reportImportsMigration(),
   };
 }
 

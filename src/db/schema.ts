@@ -407,6 +407,95 @@ export interface NoticeTemplateTable {
   created_at: string;
 }
 
+/** One agency's annual report of one year (migration 017, docs/reports.md). */
+export interface AnnualReportTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** draft | submitted | returned | cleared | published */
+  state: string;
+  /** drafted (in Gongkai) | imported (a published report uploaded by the supervising office) */
+  origin: string;
+  /** The `gongkai.report/1` JSON. */
+  report_json: string;
+  /** The core checker's findings at the last save (JSON array). */
+  findings_json: string;
+  error_count: number;
+  warning_count: number;
+  /** ISO date by which the report must be published (agencies.report_deadline of year + 1). */
+  deadline: string;
+  /** 1 when published after the deadline (条例第四十九条). */
+  late: number;
+  /** Imports: SHA-256 of the imported file's bytes — the same file is stored once. */
+  content_hash: string | null;
+  source_name: string | null;
+  source_sha256: string | null;
+  submitted_at: string | null;
+  cleared_at: string | null;
+  published_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportCommentTable {
+  id: string;
+  report_id: string;
+  author_id: string | null;
+  author_label: string;
+  /** comment | returned | cleared | submitted | published */
+  kind: string;
+  body: string;
+  created_at: string;
+}
+
+/** A warning a person has looked at, with the reason it stands (issue 9 item 2). */
+export interface ReportAcknowledgementTable {
+  report_id: string;
+  finding_key: string;
+  code: string;
+  reason: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+/** Table 2's counts kept in other business systems, entered or imported per month. 收费 in 分. */
+export interface BusinessCountTable {
+  agency_id: string;
+  year: number;
+  month: number;
+  licensing: number;
+  punishment: number;
+  enforcement: number;
+  fees_fen: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ReportReminderTable {
+  agency_id: string;
+  year: number;
+  kind: string;
+  message: string;
+  created_at: string;
+}
+
+/** A file (or ZIP entry) of a report import and what became of it (migration 018). */
+export interface ReportImportFileTable {
+  task_id: string;
+  seq: number;
+  name: string;
+  blob_sha256: string;
+  zip_entry: string | null;
+  /** pending | stored | duplicate | failed */
+  status: string;
+  message: string;
+  report_id: string | null;
+  error_count: number;
+  warning_count: number;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -434,6 +523,12 @@ export interface Database {
   notifications: NotificationTable;
   notification_outbox: NotificationOutboxTable;
   notice_templates: NoticeTemplateTable;
+  annual_reports: AnnualReportTable;
+  report_comments: ReportCommentTable;
+  report_acknowledgements: ReportAcknowledgementTable;
+  business_counts: BusinessCountTable;
+  report_reminders: ReportReminderTable;
+  report_import_files: ReportImportFileTable;
 }
 
 export type Db = Kysely<Database>;
@@ -466,3 +561,7 @@ export type { Generated };
 export interface Database extends PublicationTables {
   publication_items: PublicationTables['publication_items'];
 }
+export type AnnualReportRow = Selectable<AnnualReportTable>;
+export type ReportCommentRow = Selectable<ReportCommentTable>;
+export type BusinessCountRow = Selectable<BusinessCountTable>;
+export type ReportImportFileRow = Selectable<ReportImportFileTable>;

@@ -4,6 +4,7 @@ import { platformWork } from '../use-cases/platform/platform-work.ts';
 import type { DeliveryChannels } from '../use-cases/notifications/delivery-channel.ts';
 import { notificationsWork } from '../use-cases/notifications/notifications-work.ts';
 import { publicationWork } from '../use-cases/publication/publication-work.ts';
+import { reportsWork } from '../use-cases/reports/reports-work.ts';
 import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
 
 /** What every domain's background work is built from. */
@@ -28,7 +29,7 @@ export interface DomainWork {
  * `<domain>.<verb>`; two domains may not register the same name.
  */
 export function backgroundWork(deps: WorkDeps): DomainWork {
-  const parts = [platformWork(deps), notificationsWork(deps), publicationWork(deps)];
+  const parts = [platformWork(deps), notificationsWork(deps), publicationWork(deps), reportsWork(deps)];
   const tasks: Record<string, TaskList[string]> = {};
   for (const part of parts)
     for (const [name, handler] of Object.entries(part.tasks)) {

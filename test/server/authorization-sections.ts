@@ -3,6 +3,7 @@ import { casesAuthorization } from '../cases/cases-authorization.ts';
 import { publicationAuthorization } from '../publication/publication-authorization.ts';
 import { notificationsAuthorization } from '../notifications/notifications-authorization.ts';
 import { noticeTemplatesAuthorization } from '../notice-templates/notice-templates-authorization.ts';
+import { reportsAuthorization } from '../reports/reports-authorization.ts';
 import type { MatrixSection } from './authorization-matrix-types.ts';
 
 /** Every domain's section of the authorization matrix: one line per domain. */
@@ -12,4 +13,5 @@ export const matrixSections: MatrixSection[] = [
   casesAuthorization,
   publicationAuthorization,
   noticeTemplatesAuthorization,
+  reportsAuthorization,
 ];

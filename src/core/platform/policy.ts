@@ -38,7 +38,14 @@ export type Action =
   | 'calendar.manage'
   | 'notification.read'
   | 'noticeTemplate.read'
-  | 'noticeTemplate.edit';
+  | 'noticeTemplate.edit'
+  // Annual reports (issue 9, docs/reports.md).
+  | 'report.read'
+  | 'report.edit'
+  | 'report.submit'
+  | 'report.publish'
+  | 'report.review'
+  | 'report.import';
 
 export type Scope = 'own' | 'subtree' | 'any';
 
@@ -101,6 +108,14 @@ const grants: Readonly<Record<Action, Partial<Record<Role, Scope>>>> = {
   // who answer for what the agency sends (条例第三十六条 告知书), edit them.
   'noticeTemplate.read': { handler: 'own', reviewer: 'own', head: 'own' },
   'noticeTemplate.edit': { reviewer: 'own', head: 'own' },
+  // 条例第四十九条/第五十条: each agency drafts and publishes its own annual report; the supervising office
+  // (上级监督) reads its subtree's reports, returns or clears them (审核) and imports past published reports.
+  'report.read': { handler: 'own', reviewer: 'own', head: 'own', supervisor: 'subtree' },
+  'report.edit': { handler: 'own', reviewer: 'own', head: 'own' },
+  'report.submit': { reviewer: 'own', head: 'own' },
+  'report.publish': { head: 'own' },
+  'report.review': { supervisor: 'subtree' },
+  'report.import': { supervisor: 'subtree' },
 };
 
 /**

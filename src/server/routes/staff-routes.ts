@@ -22,6 +22,8 @@ import { staffNoticeTemplateRoutes } from './notice-templates/staff-notice-templ
 import { unreadNotifications } from '../middleware/unread-notifications.ts';
 import { staffCaseRoutes } from './cases/staff-case-routes.ts';
 import { staffPublicationRoutes } from './publication/staff-publication-routes.ts';
+import { staffReportRoutes } from './reports/staff-report-routes.ts';
+import { supervisionRoutes } from './supervision/supervision-routes.ts';
 
 /**
  * The staff back office: server-rendered pages with plain forms (post → redirect → get). Works without
@@ -68,5 +70,7 @@ export function staffRoutes(): Hono<AppEnv> {
   app.route('/notice-templates', staffNoticeTemplateRoutes());
   app.route('/cases', staffCaseRoutes());
   app.route('/publication', staffPublicationRoutes());
+  app.route('/reports', staffReportRoutes());
+  app.route('/supervision', supervisionRoutes());
   return app;
 }

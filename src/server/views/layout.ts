@@ -94,6 +94,7 @@ function portalNav(chrome: Chrome): Html {
         ${navItem('/', '首页', 'home', chrome.current)} ${navItem('/search', '信息检索', 'search', chrome.current)}
         ${navItem('/apply/track', '申请进度查询', 'track', chrome.current)}
         ${navItem('/feedback', '留言与纠错', 'feedback', chrome.current)}
+        ${navItem('/reports', '政府信息公开年报', 'reports', chrome.current)}
         ${navItem('/staff/login', '工作人员登录', 'login', chrome.current)}
       </ul>
     </div>
@@ -135,6 +136,8 @@ function staffNav(chrome: Chrome): Html {
         ${scopeOf(a, 'user.read') ? navItem('/staff/users', '用户管理', 'users', chrome.current) : ''}
         ${scopeOf(a, 'user.approveRequest') ? navItem('/staff/account-requests', '待批准申请', 'requests', chrome.current) : ''}
         ${can(a, 'audit.read') ? navItem('/staff/audit', '审计日志', 'audit', chrome.current) : ''}
+        ${scopeOf(a, 'report.read') ? navItem('/staff/reports', '年度报告', 'reports', chrome.current) : ''}
+        ${scopeOf(a, 'report.review') ? navItem('/staff/supervision', '年报监督', 'supervision', chrome.current) : ''}
         ${scopeOf(a, 'calendar.manage') ? navItem('/staff/calendar', '工作日历', 'calendar', chrome.current) : ''}
         ${scopeOf(a, 'noticeTemplate.read') ? navItem('/staff/notice-templates', '文书模板', 'noticeTemplates', chrome.current) : ''}
         ${notificationsItem(chrome)} ${navItem('/staff/password', '修改密码', 'password', chrome.current)}

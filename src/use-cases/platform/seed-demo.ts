@@ -5,6 +5,7 @@ import { isAdminRole } from '../../core/platform/roles.ts';
 import type { Db } from '../../db/schema.ts';
 import type { DataKeyring } from '../../security/field-cipher.ts';
 import { seedDemoCases } from '../cases/seed-demo-cases.ts';
+import { seedDemoReports } from '../reports/seed-demo-reports.ts';
 import type { AuditKeyring } from './audit-keyring.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import {
@@ -119,6 +120,7 @@ export async function seedDemo(
   });
   if (dataKeys) await seedDemoCases({ ...ctx, dataKeys });
   await seedDemoPublication(db, clock, auditKeys);
+  if (dataKeys) await seedDemoReports({ ...ctx, dataKeys });
 
   return {
     password: demoPassword,

@@ -26,8 +26,11 @@ export async function sniffFileKind(head: Uint8Array): Promise<FileKind | undefi
       return 'jpeg';
     case 'tif':
       return 'tiff';
-    case undefined:
     case 'zip':
+      // An Office document the head alone did not tell apart, else a plain archive (only routes that list 'zip',
+      // such as the report import, accept one).
+      return fromReaders(head) ?? 'zip';
+    case undefined:
     case 'xml':
       return fromReaders(head);
     default:

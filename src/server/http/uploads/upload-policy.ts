@@ -2,7 +2,7 @@
  * What one upload route accepts, stated explicitly per route (issue 6: "a separate, explicit, streamed limit for
  * the uploads"). Types are judged from the bytes, never from the file name or the browser's Content-Type.
  */
-export const fileKinds = ['pdf', 'docx', 'xlsx', 'html', 'text', 'png', 'jpeg', 'gif', 'webp', 'tiff'] as const;
+export const fileKinds = ['pdf', 'docx', 'xlsx', 'html', 'text', 'png', 'jpeg', 'gif', 'webp', 'tiff', 'zip'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 export const fileKindLabels: Readonly<Record<FileKind, string>> = {
@@ -16,6 +16,7 @@ export const fileKindLabels: Readonly<Record<FileKind, string>> = {
   gif: 'GIF 图片',
   webp: 'WebP 图片',
   tiff: 'TIFF 图片',
+  zip: 'ZIP 压缩包',
 };
 
 export const fileKindMediaTypes: Readonly<Record<FileKind, string>> = {
@@ -29,6 +30,7 @@ export const fileKindMediaTypes: Readonly<Record<FileKind, string>> = {
   gif: 'image/gif',
   webp: 'image/webp',
   tiff: 'image/tiff',
+  zip: 'application/zip',
 };
 
 export interface FileFieldRule {

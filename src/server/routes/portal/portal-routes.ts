@@ -15,6 +15,7 @@ import { feedbackDonePage, feedbackPage, guidePage } from '../../views/portal/po
 import { governmentOf, homeLatest, publicationHomePage, publicationPortalRoutes } from './publication-portal-routes.ts';
 import { siteCss } from '../../views/site-css.ts';
 import { casePortalRoutes } from '../cases/case-portal-routes.ts';
+import { portalReportRoutes } from '../reports/portal-report-routes.ts';
 
 /**
  * The page-cache scope of the portal's pages: invalidate it when what they show changes (agencies now; issue 8:
@@ -113,5 +114,6 @@ export function portalRoutes(): Hono<AppEnv> {
   });
 
   app.route('/', casePortalRoutes());
+  app.route('/', portalReportRoutes());
   return app;
 }

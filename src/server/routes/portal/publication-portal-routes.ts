@@ -29,6 +29,7 @@ import { columnName } from '../../views/publication/publication-parts.ts';
 import { ViewCounter } from './view-counter.ts';
 import { lookupSubmission } from '../../../use-cases/publication/submission-ledger.ts';
 import { submissionLookupPage } from '../../views/publication/submission-pages.ts';
+import { listPublishedReports } from '../../../use-cases/reports/view-report.ts';
 
 /** Same scope as portalCacheScope (portal-routes.ts) and portalPagesScope (publish-core.ts). */
 const scope = 'portal';
@@ -144,7 +145,8 @@ export function publicationPortalRoutes(): Hono<AppEnv> {
       ...chromeFor(c, `${agency.name}政府信息公开工作年度报告`, 'portal'),
       government: governmentOf(agencies),
     };
-    return renderPage(c, chrome, annualReportsPage(agency));
+    const reports = (await listPublishedReports(c.get('deps').database.db)).filter((r) => r.agency_id === agency.id);
+    return renderPage(c, chrome, annualReportsPage(agency, reports));
   });
 
   const itemRoute = (printable: boolean) => async (c: Context<AppEnv>) => {

@@ -143,12 +143,22 @@ export function rulesPage(agency: AgencyRow, items: ItemSummary[]): Html {
     ${itemLinks(items, false)}`;
 }
 
-export function annualReportsPage(agency: AgencyRow): Html {
+/** The agency's published annual reports (the pages themselves: routes/reports/portal-report-routes.ts). */
+export function annualReportsPage(agency: AgencyRow, reports: readonly { id: string; year: number }[]): Html {
   return html`<h1>${agency.name}政府信息公开工作年度报告</h1>
     <p>
       条例第四十九条：各级人民政府及其部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布。
     </p>
-    <p class="notice" role="status">本栏目尚未发布年度报告。</p>`;
+    ${
+      reports.length === 0
+        ? html`<p class="notice" role="status">本栏目尚未发布年度报告。</p>`
+        : html`<ul>
+            ${reports.map(
+              (r) => html`<li><a href="/reports/${r.id}">${agency.name}${r.year}年政府信息公开工作年度报告</a></li>`,
+            )}
+          </ul>`
+    }
+    <p><a href="/reports">全部机构的政府信息公开年报</a></p>`;
 }
 
 export interface ItemPageExtras {

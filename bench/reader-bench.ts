@@ -6,6 +6,7 @@
  * other processes). `BENCH_ONLY=reader npm run bench` or
  * `node --import tsx bench/reader-bench.ts` to print the table.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkDocument } from '../src/core/check/check-document.ts';
 import type { Report } from '../src/core/report/report-schema.ts';
@@ -81,8 +82,35 @@ export function pdfFixturesWithExpected(): string[] {
     .sort();
 }
 
+/** Issue 6 item 10: a zip bomb is refused quickly, before it can take the machine's memory. */
+function zipBombRow(): BenchRow {
+  const probe = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('./zip-bomb-probe.ts', import.meta.url).pathname],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const r = JSON.parse(probe.stdout) as {
+    cpuMs: number;
+    baselineMb: number;
+    peakMb: number;
+    refused: string;
+    bytes: number;
+  };
+  const grew = r.peakMb - r.baselineMb;
+  return {
+    name: `Word 压缩炸弹（${(r.bytes / 2 ** 20).toFixed(1)} MB，声称 2 KB，解压 256 MB）：拒绝所用 CPU 时间`,
+    value: r.cpuMs,
+    unit: 'ms',
+    target: '< 1 s，内存峰值增量 < 200 MB',
+    reference: `拒绝代码 ${r.refused || '（未拒绝）'}；进程内存峰值 ${r.baselineMb.toFixed(0)} → ${r.peakMb.toFixed(0)} MB（+${grew.toFixed(0)} MB）`,
+    ok: r.refused === 'TOO_LARGE' && r.cpuMs < 1000 && grew < 200,
+  };
+}
+
 export async function runReaderBench(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = [zipBombRow()];
   const totals = { before: 0, after: 0, expected: 0 };
   for (const name of pdfFixturesWithExpected()) {
     const before = await scorePdf(name, false);

@@ -14,6 +14,8 @@ import { renderNoticePdf } from '../../writers/notices/render-notice-pdf.ts';
 import { nowIso, type UseCaseContext } from '../platform/context.ts';
 import { openApplicant, requireDataKeys } from './applicant-data.ts';
 import { checkedSnapshot, loadCaseFor, saveCaseChange, today, type LoadedCase } from './case-record.ts';
+import type { Executor } from '../../db/schema.ts';
+import { noticeTemplateFor } from '../notice-templates/notice-templates-for.ts';
 
 /**
  * The approval chain before an answer leaves (拟办 → 审核 → 签发): the 承办人 drafts the answer (its type, hence its
@@ -42,6 +44,19 @@ export function templateForAnswer(kind: AnswerKind): NoticeTemplate {
   };
   const all = answerTemplatesFor(row);
   return all.find((t) => t.id === (variants[kind] ?? row)) ?? all[0]!;
+}
+
+/**
+ * The template an agency answers `kind` with: its own edited copy when it has one in force
+ * (docs/notice-templates.md), else the shipped one. Ids, kinds and table-3 rows are the default's either way.
+ */
+export async function agencyTemplateForAnswer(
+  ex: Executor,
+  agencyId: string,
+  kind: AnswerKind,
+): Promise<NoticeTemplate> {
+  const shipped = templateForAnswer(kind);
+  return (await noticeTemplateFor(ex, agencyId, shipped.id)) ?? shipped;
 }
 
 /** Filled from the case itself; the drafter fills the rest (理由, 提供方式 …). */
@@ -97,13 +112,13 @@ export const draftAnswerInput = z.object({
   contactPhone: z.string().trim().min(3, '请填写联系电话').max(40),
 });
 
-function checkNotice(
+async function checkNotice(
   ctx: UseCaseContext,
   loaded: LoadedCase,
   approval: Pick<Approval, 'answer' | 'values'>,
   day: string,
 ) {
-  const template = templateForAnswer(approval.answer);
+  const template = await agencyTemplateForAnswer(ctx.db, loaded.row.agency_id, approval.answer);
   const values: NoticeValues = {
     ...approval.values,
     ...caseValues(ctx, loaded, day),
@@ -124,10 +139,10 @@ export async function draftAnswer(
     today: day,
   });
   if (!probe.ok) throw new AppError('VALIDATION', probe.refusal.message, { answer: probe.refusal.message });
-  const template = templateForAnswer(input.answer);
+  const template = await agencyTemplateForAnswer(ctx.db, loaded.row.agency_id, input.answer);
   const values: Record<string, string> = { 联系电话: input.contactPhone };
   for (const name of blanksOf(template)) values[name] = (input.values[name] ?? '').trim();
-  checkNotice(ctx, loaded, { answer: input.answer, values }, day);
+  await checkNotice(ctx, loaded, { answer: input.answer, values }, day);
   const approval: Approval = {
     stage: 'drafted',
     answer: input.answer,
@@ -193,7 +208,7 @@ export async function signAnswer(ctx: UseCaseContext, caseId: string, store?: Bl
   const day = today(ctx);
   const event: CaseEvent = { type: 'answered', date: day, answer: approval.answer };
   const snapshot = checkedSnapshot(loaded, [event], day);
-  const { notice } = checkNotice(ctx, loaded, approval, day);
+  const { notice } = await checkNotice(ctx, loaded, approval, day);
   const blobs = store ?? new DatabaseBlobStore(ctx.db, ctx.clock);
   const files: { sha256: string; filename: string }[] = [];
   for (const [ext, kind, mediaType, bytes] of [

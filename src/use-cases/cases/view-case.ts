@@ -8,7 +8,10 @@ import { staffOfAgency, type CaseStaffRow } from '../../db/repositories/cases/ca
 import type { CaseRow } from '../../db/schema.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import { maskedApplicant, openApplicant, requireDataKeys, type ApplicantData } from './applicant-data.ts';
-import { parseApproval, type Approval } from './answer-approval.ts';
+import type { AnswerKind } from '../../core/cases/answer-types.ts';
+import type { NoticeTemplate } from '../../core/notices/notice-template.ts';
+import { noticeTemplatesFor } from '../notice-templates/notice-templates-for.ts';
+import { parseApproval, templateForAnswer, type Approval } from './answer-approval.ts';
 import { loadCaseFor, today, type LoadedCase } from './case-record.ts';
 import { suggestPublishedItems, type PublishedItemSuggestion } from './suggest-published-items.ts';
 
@@ -30,6 +33,8 @@ export interface CaseView extends LoadedCase {
   publicationPrompt: { applicants: number; requests: number } | null;
   suggestions: PublishedItemSuggestion[];
   can: { handle: boolean; review: boolean; sign: boolean };
+  /** The template the agency answers each kind with (its edited copy, or the shipped one). */
+  templateFor: (kind: AnswerKind) => NoticeTemplate;
 }
 
 const record = (c: CaseRow) => ({
@@ -55,8 +60,13 @@ export async function viewCase(ctx: UseCaseContext, caseId: string): Promise<Cas
   );
   const same = await casesWithRequest(ctx.db, loaded.row.agency_id, loaded.row.request_norm);
   const candidates = publicationCandidates(same.map(record), { threshold: PUBLICATION_PROMPT_THRESHOLD });
+  const agencyTemplates = new Map((await noticeTemplatesFor(ctx.db, loaded.row.agency_id)).map((t) => [t.id, t]));
   return {
     ...loaded,
+    templateFor: (kind) => {
+      const shipped = templateForAnswer(kind);
+      return agencyTemplates.get(shipped.id) ?? shipped;
+    },
     today: day,
     deadline: evaluateDeadline(loaded.snapshot, loaded.calendar, day),
     skippedDays: due.kind === 'due' ? notableDays(due.explanation) : [],

@@ -8,7 +8,7 @@ import { IDENTITY_DOCUMENT_TYPES } from '../../../core/cases/identity-number.ts'
 import { outcomeRowLabel, type OutcomeRow } from '../../../core/cases/outcome-row.ts';
 import { T4_GROUP_LABELS } from '../../../core/report/layout.ts';
 import type { CaseWithAgency } from '../../../db/repositories/cases/case-repository.ts';
-import { blanksOf, templateForAnswer } from '../../../use-cases/cases/answer-approval.ts';
+import { blanksOf } from '../../../use-cases/cases/answer-approval.ts';
 import { DELIVERY_WANTED, FORM_WANTED } from '../../../use-cases/cases/create-case.ts';
 import type { CaseListInput, CaseListPage } from '../../../use-cases/cases/list-cases.ts';
 import type { CaseView } from '../../../use-cases/cases/view-case.ts';
@@ -341,7 +341,7 @@ function answerSection(v: CaseView, csrf: string, state: FormState): Html {
 }
 
 function draftForm(v: CaseView, csrf: string, kind: AnswerKind, state: FormState): Html {
-  const template = templateForAnswer(kind);
+  const template = v.templateFor(kind);
   const values = (state.values['values'] as Record<string, string> | undefined) ?? v.approval?.values ?? {};
   return html`<form class="stacked" method="post" action="/staff/cases/${v.row.id}/draft">
     ${csrfField(csrf)}<input type="hidden" name="answer" value="${kind}" />

@@ -3,7 +3,7 @@
  * the time, and every text uses the embedded CJK faces), Chinese language tag, the title shown in the viewer, and a
  * fixed creation date taken from the document itself, so that the same input always gives the same bytes.
  */
-import PDFDocument from 'pdfkit';
+
 import { A4 } from './pdf-page-flow.ts';
 
 export interface PdfInfo {
@@ -20,7 +20,9 @@ export interface OpenPdf {
   finish(): Promise<Uint8Array>;
 }
 
-export function openPdfDocument(info: PdfInfo): OpenPdf {
+/** pdfkit is loaded on first use (about 0.3 s), not when the server starts. */
+export async function openPdfDocument(info: PdfInfo): Promise<OpenPdf> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: [A4.width, A4.height],
     margin: 0,

@@ -29,7 +29,7 @@ function creationDate(report: Report): Date {
 export async function renderReportPdf(report: Report): Promise<Uint8Array> {
   const fonts = findCjkFont(); // fail before any work when no Chinese font is installed
   const outline = reportOutline(report);
-  const { doc, finish } = openPdfDocument({
+  const { doc, finish } = await openPdfDocument({
     title: outline.title,
     author: report.agency ?? '',
     subject: '政府信息公开工作年度报告',

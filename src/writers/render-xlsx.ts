@@ -4,7 +4,7 @@
  * the template's grid with the same merged cells as the HTML. Numbers are stored as numbers and a blank cell of the
  * report is an empty cell, never 0.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SECTION_NUMBERS, SECTION_TITLES } from '../core/report/layout.ts';
 import type { Report } from '../core/report/report-schema.ts';
 import { placeCells, reportTables, type ReportTable } from './report-tables.ts';
@@ -21,7 +21,9 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = { name: '宋体', size: 10.5 };
 
 export async function renderReportXlsx(report: Report): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes about half a second to load, which the server's start-up should not pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Gongkai';
   workbook.title = report.title ?? '';
   addInfoSheet(workbook, report);

@@ -3,7 +3,10 @@
  * staff enter them per month, or import a CSV/XLSX made from the template. Every bad row is reported in Chinese
  * with its row number; nothing is saved while any row is bad.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use (about half a second), not when the server starts. */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { MonthCounts } from '../../db/repositories/reports/business-count-repository.ts';
 
 export const SHEET_COLUMNS = [
@@ -114,7 +117,7 @@ export function csvRows(text: string): string[][] {
 
 /** The first worksheet of an XLSX as rows of text cells. */
 export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheet = book.worksheets[0];
   if (!sheet) return [];
@@ -143,7 +146,7 @@ export function templateCsv(): string {
 }
 
 export async function templateXlsx(): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.created = new Date('2026-01-01T00:00:00Z');
   book.modified = book.created;
   const sheet = book.addWorksheet('业务数据');

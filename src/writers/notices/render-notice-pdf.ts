@@ -33,7 +33,7 @@ const TITLE: TextStyle = { role: 'title', size: 22, leading: 34 };
 
 export async function renderNoticePdf(notice: OfficialDocument): Promise<Uint8Array> {
   const fonts = findCjkFont(); // fail before any work when no Chinese font is installed
-  const { doc, finish } = openPdfDocument({
+  const { doc, finish } = await openPdfDocument({
     title: notice.title,
     author: notice.signature.agency,
     subject: notice.subject,

@@ -7,6 +7,7 @@ import { consolidatedReport, supervisionDashboard } from '../../../use-cases/rep
 import type { AppEnv } from '../../app-env.ts';
 import { parseInput } from '../../http/parse-input.ts';
 import { chromeFor, renderPage } from '../../http/render.ts';
+import { loadCharts } from '../../views/supervision/charts.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
 import {
   consolidatedPage,
@@ -29,6 +30,7 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const year = parseInput(yearQuery, c.req.query()).year ?? current;
     const d = await supervisionDashboard(ctx, year);
     const years = Array.from({ length: current - 2020 }, (_, i) => current - i);
+    await loadCharts();
     return renderPage(c, chromeFor(c, '年报监督', 'staff', 'supervision'), dashboardPage(d, years));
   });
 

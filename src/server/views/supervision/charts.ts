@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { html, raw } from 'hono/html';
 import type { Html } from '../layout.ts';
 
@@ -12,7 +12,18 @@ export interface Series {
  * attributes and the hover stylesheet is dropped, so the SVG passes the strict CSP (style-src 'self'). The same
  * numbers follow as a table — the alternative for screen readers and for copying.
  */
+let echarts: typeof Echarts | undefined;
+
+/**
+ * ECharts takes more than a second to load — most of the server's start-up if imported eagerly — so it is loaded
+ * by the first page that draws a chart (the route awaits this before rendering), not when the server starts.
+ */
+export async function loadCharts(): Promise<void> {
+  echarts ??= await import('echarts');
+}
+
 export function barChart(id: string, title: string, data: readonly Series[], kind: 'bar' | 'line' = 'bar'): Html {
+  if (!echarts) throw new Error('barChart: await loadCharts() before rendering');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 280 });
   try {
     chart.setOption({

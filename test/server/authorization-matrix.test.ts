@@ -19,6 +19,8 @@ const loginOf: Record<Role, string> = {
 const roles = Object.keys(loginOf) as Role[];
 const ALL = roles;
 const BUSINESS: Role[] = ['handler', 'reviewer', 'head', 'supervisor'];
+const EDITORS: Role[] = ['handler', 'reviewer', 'head'];
+const PUBLISHERS: Role[] = ['reviewer', 'head'];
 
 interface Ids {
   own: string;
@@ -32,6 +34,9 @@ interface Ids {
   requestToReject: string;
   apiRequestToApprove: string;
   apiRequestToReject: string;
+  /** A published demo item of the own agency, and a demo 留言 to it. */
+  item: string;
+  submission: string;
 }
 
 interface Row {
@@ -252,6 +257,105 @@ const matrix: Row[] = [
   { route: 'GET /api/v1/audit', url: () => '/api/v1/audit', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/audit/verify', url: () => '/api/v1/audit/verify', allowed: ['auditadmin'] },
   { route: 'GET /api/v1/submissions', url: () => '/api/v1/submissions', allowed: BUSINESS },
+  // 主动公开 (issue 8): state-changing rows carry a stale version, so the allowed get 409, never a change.
+  { route: 'GET /staff/publication', url: () => '/staff/publication', allowed: BUSINESS },
+  { route: 'GET /staff/publication/late', url: () => '/staff/publication/late', allowed: BUSINESS },
+  { route: 'GET /staff/publication/new', url: () => '/staff/publication/new', allowed: EDITORS },
+  {
+    route: 'POST /staff/publication',
+    url: () => '/staff/publication',
+    body: () => ({ catalogue: 'news', title: '矩阵测试信息', validityStatus: 'in_force' }),
+    allowed: EDITORS,
+  },
+  { route: 'GET /staff/publication/items/:id', url: (i) => `/staff/publication/items/${i.item}`, allowed: BUSINESS },
+  {
+    route: 'GET /staff/publication/items/:id/edit',
+    url: (i) => `/staff/publication/items/${i.item}/edit`,
+    allowed: BUSINESS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id',
+    url: (i) => `/staff/publication/items/${i.item}`,
+    body: () => ({ catalogue: 'news', title: '矩阵测试信息', validityStatus: 'in_force', version: '999' }),
+    allowed: EDITORS,
+  },
+  {
+    route: 'GET /staff/publication/items/:id/revise',
+    url: (i) => `/staff/publication/items/${i.item}/revise`,
+    allowed: BUSINESS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/revise',
+    url: (i) => `/staff/publication/items/${i.item}/revise`,
+    body: () => ({
+      catalogue: 'news',
+      title: '矩阵测试信息',
+      validityStatus: 'in_force',
+      reason: '矩阵测试修订',
+      version: '999',
+    }),
+    allowed: PUBLISHERS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/submit',
+    url: (i) => `/staff/publication/items/${i.item}/submit`,
+    body: () => ({ version: '999' }),
+    allowed: EDITORS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/review',
+    url: (i) => `/staff/publication/items/${i.item}/review`,
+    body: () => ({ decision: 'approve', version: '999' }),
+    allowed: PUBLISHERS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/publish',
+    url: (i) => `/staff/publication/items/${i.item}/publish`,
+    body: () => ({ secrecyConfirmed: '1', version: '999' }),
+    allowed: PUBLISHERS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/withdraw',
+    url: (i) => `/staff/publication/items/${i.item}/withdraw`,
+    body: () => ({ reason: '矩阵测试撤回', version: '999' }),
+    allowed: PUBLISHERS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/attachments/:aid/delete',
+    url: (i) => `/staff/publication/items/${i.item}/attachments/none/delete`,
+    body: () => ({}),
+    allowed: EDITORS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/attachments',
+    url: (i) => `/staff/publication/items/${i.item}/attachments`,
+    body: () => ({}),
+    allowed: EDITORS,
+  },
+  {
+    route: 'POST /staff/publication/items/:id/docx',
+    url: (i) => `/staff/publication/items/${i.item}/docx`,
+    body: () => ({}),
+    allowed: EDITORS,
+  },
+  { route: 'GET /staff/publication/documents', url: () => '/staff/publication/documents', allowed: BUSINESS },
+  {
+    route: 'POST /staff/publication/documents',
+    url: () => '/staff/publication/documents',
+    body: () => ({ title: '矩阵测试文件', writtenOn: '2026-11-01', kind: 'on_request' }),
+    allowed: EDITORS,
+  },
+  {
+    route: 'GET /staff/publication/submissions/:id',
+    url: (i) => `/staff/publication/submissions/${i.submission}`,
+    allowed: BUSINESS,
+  },
+  {
+    route: 'POST /staff/publication/submissions/:id',
+    url: (i) => `/staff/publication/submissions/${i.submission}`,
+    body: () => ({ reply: '矩阵测试答复', status: 'answered' }),
+    allowed: EDITORS,
+  },
   // Last: they end the session.
   { route: 'DELETE /api/v1/session', url: () => '/api/v1/session', allowed: ALL },
   { route: 'POST /staff/logout', url: () => '/staff/logout', body: () => ({}), allowed: ALL, relogin: true },
@@ -278,6 +382,21 @@ const publicRoutes = new Set([
   'GET /api/v1/agencies',
   'GET /api/v1/agencies/:id',
   'POST /api/v1/submissions',
+  // 主动公开 portal (issue 8)
+  'GET /agencies/:id/catalogue',
+  'GET /agencies/:id/columns/:code',
+  'GET /agencies/:id/rules',
+  'GET /agencies/:id/annual-reports',
+  'GET /items/:id',
+  'GET /items/:id/print',
+  'GET /attachments/:id',
+  'GET /search',
+  'GET /agencies/:id/feed.atom',
+  'GET /agencies/:id/feed.rss',
+  'GET /agencies/:id/columns/:code/feed.atom',
+  'GET /agencies/:id/columns/:code/feed.rss',
+  'GET /feedback/lookup',
+  'GET /sitemap.xml',
 ]);
 
 for (const variant of appVariants()) {
@@ -299,6 +418,21 @@ for (const variant of appVariants()) {
         requestToReject: '',
         apiRequestToApprove: '',
         apiRequestToReject: '',
+        item: (
+          await t.database.open.db
+            .selectFrom('publication_items')
+            .select('id')
+            .where('agency_id', '=', byName('无锡市滨湖区荣巷街道办事处'))
+            .where('status', '=', 'published')
+            .executeTakeFirstOrThrow()
+        ).id,
+        submission: (
+          await t.database.open.db
+            .selectFrom('public_submissions')
+            .select('id')
+            .where('agency_id', '=', byName('无锡市滨湖区荣巷街道办事处'))
+            .executeTakeFirstOrThrow()
+        ).id,
       };
       const admin = new TestClient(t.app);
       await admin.apiLogin('admin');

@@ -14,6 +14,7 @@ import type { PublicationDocumentRow } from '../../db/repositories/publication/p
 import { nowIso, type UseCaseContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/record-audit.ts';
 import { newId } from '../platform/session-token.ts';
+import { newDraft } from './create-item.ts';
 import { itemFields } from './item-fields.ts';
 import { loadPublicationSettings } from './publication-settings.ts';
 
@@ -84,15 +85,7 @@ export async function registerDocument(
         agency_id: agency.id,
         ...fields,
         document_id: id,
-        status: 'draft',
-        review_round: 0,
-        review_step: 0,
-        views: 0,
-        revision: 1,
-        version: 1,
-        created_by: actor.id,
-        created_at: at,
-        updated_at: at,
+        ...newDraft(actor.id, at),
       });
     }
     const document: PublicationDocumentRow = {

@@ -1,4 +1,7 @@
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { itemFor } from '../../../use-cases/publication/item-access.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { AppError } from '../../../core/platform/app-error.ts';
 import { MAX_DOCUMENT_ATTACHMENT_BYTES } from '../../../readers/body/attachment-type.ts';
 import { MAX_DOCX_BYTES } from '../../../readers/body/docx-to-body.ts';
@@ -10,6 +13,13 @@ import { requireStaff } from '../../middleware/require-staff.ts';
 
 const version = z.object({ version: z.number().int().min(1) });
 
+/** Before a byte of the upload is read: the person may edit this item (else 403, or 404 for another agency's). */
+const mayEditItem: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const ctx = useCaseContext(c);
+  await itemFor(ctx.db, ctx, c.req.param('id') ?? '', 'publication.edit');
+  await next();
+};
+
 /**
  * The item's files: attachments (PDF/DOCX/XLSX/images, kind sniffed by the upload mechanism and again from the
  * bytes by the readers) and a DOCX whose content becomes the body. Streamed into the blob store under these limits.
@@ -19,7 +29,7 @@ export function publicationUploadRoutes(): UploadRoute[] {
     {
       method: 'POST',
       path: '/staff/publication/items/:id/attachments',
-      before: [requireStaff('html')],
+      before: [requireStaff('html'), mayEditItem],
       policy: {
         files: {
           file: {
@@ -47,7 +57,7 @@ export function publicationUploadRoutes(): UploadRoute[] {
     {
       method: 'POST',
       path: '/staff/publication/items/:id/docx',
-      before: [requireStaff('html')],
+      before: [requireStaff('html'), mayEditItem],
       policy: {
         files: { docx: { label: 'Word 文件', maxFiles: 1, maxFileBytes: MAX_DOCX_BYTES, kinds: ['docx'] } },
         maxTotalFileBytes: MAX_DOCX_BYTES,

@@ -90,24 +90,32 @@ http {
 }
 
 async function homePage(server: RunningServer, dir: string): Promise<BenchRow> {
-  const html = await (await fetch(`${server.base}/`)).text();
+  return pageVsNginx(server, dir, '/', '门户首页');
+}
+
+/**
+ * Requests/s of one page of the app beside nginx serving the same bytes statically (alternating rounds, median of
+ * the per-round ratios). Used for the home page here and the item page in bench/item-page-bench.ts.
+ */
+export async function pageVsNginx(server: RunningServer, dir: string, path: string, label: string): Promise<BenchRow> {
+  const html = await (await fetch(`${server.base}${path}`)).text();
   const nginx = await startNginx(dir, html);
   try {
-    await requestsPerSecond(`${server.base}/`, 1); // warm-up (JIT)
+    await requestsPerSecond(`${server.base}${path}`, 1); // warm-up (JIT)
     await requestsPerSecond(nginx.url, 1);
     // Alternating rounds: on a shared 2-core machine single runs swing by ±40 %; the median of the per-round
     // ratios is what we report.
     const rounds = Number(process.env['BENCH_PLATFORM_ROUNDS'] ?? 3);
     const results: { node: number; ngx: number }[] = [];
     for (let i = 0; i < rounds; i++) {
-      results.push({ node: await requestsPerSecond(`${server.base}/`), ngx: await requestsPerSecond(nginx.url) });
+      results.push({ node: await requestsPerSecond(`${server.base}${path}`), ngx: await requestsPerSecond(nginx.url) });
     }
     const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     const node = mid(results.map((r) => r.node));
     const ngx = mid(results.map((r) => r.ngx));
     const share = mid(results.map((r) => r.node / r.ngx));
     return {
-      name: `门户首页 请求/秒（autocannon 50 连接、管线 10、5 s ×${rounds} 轮，页面缓存，日志开启）`,
+      name: `${label} 请求/秒（autocannon 50 连接、管线 10、5 s ×${rounds} 轮，页面缓存，日志开启）`,
       value: node,
       unit: 'req/s',
       target: '≥ 50 % nginx',

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'publication') {
     const { runPublicationBench } = await import('./publication-bench.ts');
-    sections.push({ title: '主动公开：发布前检查与正文处理（issue 8）', rows: await runPublicationBench() });
+    const { runItemPageBench } = await import('./item-page-bench.ts');
+    const rows = [...(await runPublicationBench()), ...(await runItemPageBench())];
+    sections.push({ title: '主动公开：发布前检查与正文处理（issue 8）', rows });
   }
   if (!only || only === 'search') {
     const { runSearchBench } = await import('./search-bench.ts');

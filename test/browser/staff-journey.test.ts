@@ -65,7 +65,12 @@ describe('real browser', { skip: skipReason }, () => {
   test('the portal home page has no serious or critical accessibility violations (axe-core)', async () => {
     const page = await browser.context.newPage();
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const path of ['/', '/feedback', '/staff/login', '/staff/activate']) {
+    // Issue 8: an item page, its column, search and the 公开指南 (paths taken from the demo's home page).
+    const home = await (await fetch(`${server.base}/`)).text();
+    const item = /href="(\/items\/[A-Za-z0-9-]+)"/.exec(home)?.[1] ?? '/';
+    const agency = /href="(\/agencies\/[A-Za-z0-9-]+)\/catalogue"/.exec(home)?.[1] ?? '';
+    const portal = [item, `${agency}/columns/news`, `${agency}/guide`, `/search?q=${encodeURIComponent('街道')}`];
+    for (const path of ['/', '/feedback', '/staff/login', '/staff/activate', ...portal]) {
       await page.goto(`${server.base}${path}`);
       // The CSP forbids inline scripts for the site, so evaluate axe through the DevTools protocol instead.
       await page.evaluate(axeSource);

@@ -60,6 +60,14 @@ export const publicationAuthorization: MatrixSection = {
     { route: 'GET /staff/publication', url: () => '/staff/publication', allowed: BUSINESS },
     { route: 'GET /staff/publication/late', url: () => '/staff/publication/late', allowed: BUSINESS },
     { route: 'GET /staff/publication/new', url: () => '/staff/publication/new', allowed: [...STAFF] },
+    // 公开属性 at the source: the register of documents with their disclosure attribute.
+    { route: 'GET /staff/publication/documents', url: () => '/staff/publication/documents', allowed: BUSINESS },
+    {
+      route: 'POST /staff/publication/documents',
+      url: () => '/staff/publication/documents',
+      body: () => ({ title: '矩阵测试文件', writtenOn: '2026-11-01', kind: 'on_request' }),
+      allowed: [...STAFF],
+    },
     { route: 'POST /staff/publication', url: () => '/staff/publication', body: () => ({}), allowed: [...STAFF] },
     { route: 'GET /staff/publication/items/:id', url: item(''), allowed: BUSINESS, refusedWith: hidden },
     {

@@ -249,7 +249,7 @@ for (const dialect of testDialects()) {
       });
       assert.equal(byHandler.status, 403);
       const auditor = await signedIn(t, 'auditor');
-      assert.equal((await auditor.get(`/staff/publication/items/${id}`)).status, 404);
+      assert.equal((await auditor.get(`/staff/publication/items/${id}`)).status, 403, 'no publication role at all');
       // Anonymous: to the login page.
       assert.equal((await anon().get(`/staff/publication/items/${id}`)).status, 303);
     });

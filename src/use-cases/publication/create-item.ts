@@ -30,15 +30,7 @@ export async function createItem(
       agency_id: agency.id,
       ...fields,
       document_id: extra.documentId ?? null,
-      status: 'draft',
-      review_round: 0,
-      review_step: 0,
-      views: 0,
-      revision: 1,
-      version: 1,
-      created_by: actor.id,
-      created_at: at,
-      updated_at: at,
+      ...newDraft(actor.id, at),
     });
     await recordAudit(trx, ctx, {
       action: 'publication.create',
@@ -48,6 +40,21 @@ export async function createItem(
     });
     return row;
   });
+}
+
+/** The workflow state of a new draft, created by `actorId` at `at`. */
+export function newDraft(actorId: string, at: string) {
+  return {
+    status: 'draft',
+    review_round: 0,
+    review_step: 0,
+    views: 0,
+    revision: 1,
+    version: 1,
+    created_by: actorId,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 /** A 政策解读 links to a policy, a revision to what it replaces: both must be items of the same agency. */

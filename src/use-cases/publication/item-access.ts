@@ -1,5 +1,5 @@
 import { AppError } from '../../core/platform/app-error.ts';
-import { can, type Action } from '../../core/platform/policy.ts';
+import { can, scopeOf, type Action } from '../../core/platform/policy.ts';
 import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import { findItem } from '../../db/repositories/publication/publication-repository.ts';
 import type { PublicationItemRow } from '../../db/repositories/publication/publication-tables.ts';
@@ -16,6 +16,8 @@ export interface ItemWithAgency {
  * (another agency's ids reveal nothing); one it may read but not act on answers FORBIDDEN.
  */
 export async function itemFor(ex: Executor, ctx: UseCaseContext, id: string, action: Action): Promise<ItemWithAgency> {
+  // A role that never reads items is refused outright; for the others another agency's item does not exist.
+  if (!ctx.actor || scopeOf(ctx.actor, 'publication.read') === null) throw new AppError('FORBIDDEN');
   const item = await findItem(ex, id);
   const agency = item ? await findAgency(ex, item.agency_id) : undefined;
   if (!item || !agency) throw new AppError('NOT_FOUND', '未找到该信息');

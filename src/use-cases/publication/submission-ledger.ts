@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays } from '../../core/calendar/iso-date.ts';
 import { AppError } from '../../core/platform/app-error.ts';
-import { can } from '../../core/platform/policy.ts';
+import { can, scopeOf } from '../../core/platform/policy.ts';
 import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import {
   findSubmission,
@@ -38,6 +38,7 @@ export function replyDueOn(createdAt: string): string {
 
 /** A submission for the staff of its agency (the supervisor reads its subtree). */
 export async function submissionFor(ctx: UseCaseContext, id: string) {
+  if (!ctx.actor || scopeOf(ctx.actor, 'submission.read') === null) throw new AppError('FORBIDDEN');
   const s = await findSubmission(ctx.db, id);
   const agency = s ? await findAgency(ctx.db, s.agency_id) : undefined;
   if (!s || !agency || !can(ctx.actor, 'submission.read', { agencyId: agency.id, agencyPath: agency.path }))

@@ -1,4 +1,7 @@
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { itemFor } from '../../../use-cases/publication/item-access.ts';
+import type { AppEnv } from '../../app-env.ts';
 import { AppError } from '../../../core/platform/app-error.ts';
 import { MAX_DOCUMENT_ATTACHMENT_BYTES } from '../../../readers/body/attachment-type.ts';
 import { MAX_DOCX_BYTES } from '../../../readers/body/docx-to-body.ts';
@@ -7,17 +10,15 @@ import { parseInput } from '../../http/parse-input.ts';
 import type { UploadRoute } from '../../http/uploads/upload-route.ts';
 import { useCaseContext } from '../../http/use-case-context.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
-import { requireItemAccess } from '../../../use-cases/publication/item-access.ts';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app-env.ts';
-
-/** Not a byte of a file is read for someone who may not edit this item. */
-const mayEditItem: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await requireItemAccess(useCaseContext(c), c.req.param('id') ?? '', 'publication.edit');
-  await next();
-};
 
 const version = z.object({ version: z.number().int().min(1) });
+
+/** Before a byte of the upload is read: the person may edit this item (else 403, or 404 for another agency's). */
+const mayEditItem: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const ctx = useCaseContext(c);
+  await itemFor(ctx.db, ctx, c.req.param('id') ?? '', 'publication.edit');
+  await next();
+};
 
 /**
  * The item's files: attachments (PDF/DOCX/XLSX/images, kind sniffed by the upload mechanism and again from the

@@ -24,6 +24,12 @@ import {
   submissionFor,
 } from '../../../use-cases/publication/submission-ledger.ts';
 import { submissionReplyPage } from '../../views/publication/submission-pages.ts';
+import { documentsPage } from '../../views/publication/document-pages.ts';
+import {
+  listRegisteredDocuments,
+  registerDocument,
+  registerDocumentInput,
+} from '../../../use-cases/publication/register-document.ts';
 import { withdrawInput, withdrawItem } from '../../../use-cases/publication/withdraw-item.ts';
 import { errorStatus } from '../../error-status.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -189,6 +195,29 @@ export function staffPublicationRoutes(): Hono<AppEnv> {
   step('attachments/:aid/delete', 'publication.edit', async (c, id) => {
     await removeAttachment(useCaseContext(c), id, c.req.param('aid') ?? '');
     return 'detached';
+  });
+
+  const documents = async (c: Context<AppEnv>, state: FormState, status: ContentfulStatusCode = 200) => {
+    const ctx = useCaseContext(c);
+    const rows = await listRegisteredDocuments(ctx);
+    const agency = await findAgency(ctx.db, ctx.actor!.agencyId);
+    const settings = await loadPublicationSettings(ctx.db, agency!);
+    const chrome = chromeFor(c, '公开属性认定', 'staff', 'publication');
+    return renderPage(c, chrome, documentsPage(rows, settings.catalogue, state, chrome.csrfToken), status);
+  };
+  app.get('/documents', (c) => documents(c, { values: { kind: 'proactive' }, errors: {} }));
+  app.post('/documents', async (c) => {
+    const values = formObject(await c.req.parseBody());
+    try {
+      const r = await registerDocument(useCaseContext(c), parseInput(registerDocumentInput, values));
+      return c.redirect(
+        r.itemId ? `/staff/publication/items/${r.itemId}?done=created` : '/staff/publication/documents',
+        303,
+      );
+    } catch (e) {
+      const { state, status } = formFailure(e, values);
+      return documents(c, state, status);
+    }
   });
 
   app.get('/submissions/:id', async (c) => {

@@ -22,6 +22,7 @@ export function itemListPage(
   return html`<h1>主动公开</h1>
     <p>
       ${canCreate ? html`<a class="button" href="/staff/publication/new">新建信息</a>` : ''}
+      <a href="/staff/publication/documents">公开属性认定</a> ·
       <a href="/staff/publication/late">逾期未公开与超期公开（条例第二十六条）</a>
     </p>
     <nav aria-label="按状态筛选">

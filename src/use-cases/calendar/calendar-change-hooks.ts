@@ -4,7 +4,6 @@
  * docs/calendar.md). Each domain whose dates run on the calendar adds its hook here; the calendar use-cases call
  * every hook after their change is committed, with the new calendar.
  */
-import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import { recomputeOpenCaseDueDates } from '../cases/recompute-open-case-due-dates.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import type { SiteCalendar } from './load-working-calendar.ts';
@@ -14,15 +13,7 @@ export type CalendarChangeHook = (ctx: UseCaseContext, calendar: SiteCalendar) =
 export const calendarChangeHooks: CalendarChangeHook[] = [
   // 依申请公开: every open case's due date on the new calendar of its agency, the change recorded on the case.
   async (ctx, calendar) => {
-    const paths = new Map<string, string>();
-    await recomputeOpenCaseDueDates(ctx, async (agencyId) => {
-      let path = paths.get(agencyId);
-      if (path === undefined) {
-        path = (await findAgency(ctx.db, agencyId))?.path ?? '';
-        paths.set(agencyId, path);
-      }
-      return path ? calendar.forAgency(path) : calendar;
-    });
+    await recomputeOpenCaseDueDates(ctx, (agencyPath) => calendar.forAgency(agencyPath));
   },
 ];
 

@@ -1,5 +1,4 @@
 import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
-import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import type { Executor } from '../../db/schema.ts';
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
 
@@ -8,8 +7,6 @@ import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
  * an administrator entered and extended by the local closures of the agency and of every agency above it (the
  * calendar administration, docs/calendar.md). Every case operation gets its calendar here.
  */
-export async function calendarForAgency(ex: Executor, agencyId: string): Promise<WorkingCalendar> {
-  const site = await loadWorkingCalendar(ex);
-  const agency = await findAgency(ex, agencyId);
-  return agency ? site.forAgency(agency.path) : site;
+export async function calendarForAgency(ex: Executor, agencyPath: string): Promise<WorkingCalendar> {
+  return (await loadWorkingCalendar(ex)).forAgency(agencyPath);
 }

@@ -110,7 +110,7 @@ export function stateEvents(rows: readonly CaseEventRow[]): CaseEvent[] {
 export async function loadCaseRecord(ex: Executor, row: CaseWithAgency, asOf: IsoDate): Promise<LoadedCase> {
   const rows = await listCaseEvents(ex, row.id);
   const events = stateEvents(rows);
-  const calendar = await calendarForAgency(ex, row.agency_id);
+  const calendar = await calendarForAgency(ex, row.agency_path);
   const replayed = replay(events, calendar, { asOf });
   if (!replayed.ok) throw new AppError('INTERNAL', `办理记录无法重放：${replayed.refusal.message}`);
   return { row, rows, events, calendar, snapshot: replayed.snapshot };

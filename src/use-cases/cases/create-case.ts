@@ -135,7 +135,7 @@ async function createCase(
   const applicant = checkedApplicant(input, day);
   const agency = await findAgency(ctx.db, input.agencyId);
   if (!agency) throw new AppError('VALIDATION', undefined, { agencyId: '所选机关不存在' });
-  const calendar = await calendarForAgency(ctx.db, agency.id);
+  const calendar = await calendarForAgency(ctx.db, agency.path);
   const received: CaseEvent = { type: 'received', date: receivedOn, channel, applicantType: input.applicantType };
   const replayed = replay([received], calendar, { today: day, asOf: day });
   if (!replayed.ok) throw new AppError('VALIDATION', replayed.refusal.message, { arrivedOn: replayed.refusal.message });

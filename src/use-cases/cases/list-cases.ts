@@ -61,7 +61,7 @@ export async function listVisibleCases(ctx: UseCaseContext, input: CaseListInput
   else if (input.status) q.statuses = [input.status];
   if (input.due === 'overdue') q.overdueOn = day;
   if (input.due === 'dueSoon') {
-    const cal = await calendarForAgency(ctx.db, ctx.actor.agencyId);
+    const cal = await calendarForAgency(ctx.db, ctx.actor.agencyPath);
     const p = addWorkingDays(cal, day, 5, []);
     q.dueBy = p.ok ? p.value.due : day;
   }

@@ -9,11 +9,11 @@ import { listCaseEvents } from '../../db/repositories/cases/case-repository.ts';
  * After the working calendar changed (a State Council notice or a local closure entered, issue 7 item 1): every
  * open case is replayed on the new calendar; where its due date moves, the new date is stored and the change is
  * recorded on the case ("因工作日历变更，答复期限由…改为…"), audited like any change. `calendar` is the new calendar,
- * or a function giving each agency's. Returns how many cases moved.
+ * or a function giving each agency's by its path in the agency tree. Returns how many cases moved.
  */
 export async function recomputeOpenCaseDueDates(
   ctx: UseCaseContext,
-  calendar: WorkingCalendar | ((agencyId: string) => Promise<WorkingCalendar>),
+  calendar: WorkingCalendar | ((agencyPath: string) => WorkingCalendar | Promise<WorkingCalendar>),
 ): Promise<{ checked: number; changed: number }> {
   const day = today(ctx);
   let after = '';
@@ -25,7 +25,7 @@ export async function recomputeOpenCaseDueDates(
     after = batch.at(-1)!.id;
     for (const row of batch) {
       checked++;
-      const cal = typeof calendar === 'function' ? await calendar(row.agency_id) : calendar;
+      const cal = typeof calendar === 'function' ? await calendar(row.agency_path) : calendar;
       const rows = await listCaseEvents(ctx.db, row.id);
       const events = stateEvents(rows);
       const r = replay(events, cal, { asOf: day });

@@ -1,4 +1,5 @@
 import { isAdminRole, type Role } from '../../core/platform/roles.ts';
+import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
 import { insertCases } from '../../db/repositories/cases/case-repository.ts';
 import { allStaff } from '../../db/repositories/cases/case-staff-repository.ts';
 import { nowIso, type UseCaseContext } from '../platform/context.ts';
@@ -29,7 +30,8 @@ export async function seedDemoCases(ctx: UseCaseContext, perAgency = 40): Promis
     .filter((a) => a.handlers.length > 0)
     .map((a) => ({ ...a, head: a.head || '机构负责人' }));
   if (agencies.length === 0) return 0;
-  const calendar = await calendarForAgency(ctx.db, agencies[0]!.id);
+  const first = await findAgency(ctx.db, agencies[0]!.id);
+  const calendar = await calendarForAgency(ctx.db, first?.path ?? '/');
   const { rows, events } = generateCases({
     keys,
     calendar,

@@ -77,6 +77,12 @@ const rows: Row[] = [
     refusedWith: hidden,
   },
   {
+    route: 'GET /staff/reports/:id/table2',
+    url: (i) => `/staff/reports/${id(i)}/table2?cell=normativeDocs.inForce`,
+    allowed: BUSINESS,
+    refusedWith: hidden,
+  },
+  {
     route: 'GET /staff/reports/:id/memo/:format',
     url: (i) => `/staff/reports/${id(i)}/memo/docx`,
     allowed: BUSINESS,

@@ -6,7 +6,9 @@ import type { ReportListRow } from '../../../db/repositories/reports/report-repo
 import type { AgencyRow, BusinessCountRow } from '../../../db/schema.ts';
 import { SHEET_COLUMNS } from '../../../use-cases/reports/business-count-sheet.ts';
 import { STATE_LABELS, type ReportState } from '../../../use-cases/reports/report-transition.ts';
+import type { TableTwoItems } from '../../../use-cases/reports/table-two-items.ts';
 import type { ReportView } from '../../../use-cases/reports/view-report.ts';
+import { validityLabels, type ValidityStatus } from '../../../core/publication/validity.ts';
 import { renderReportHtml } from '../../../writers/render-html.ts';
 import { csrfField, errorSummary, type FormState } from '../form-parts.ts';
 import type { Html } from '../layout.ts';
@@ -180,6 +182,93 @@ export function drillDownTable(report: Report): Html {
   </details>`;
 }
 
+/** Table 2's 规章/行政规范性文件 rows of a drafted report, each count linking to the items it counts. */
+export function tableTwoDrillDown(v: ReportView): Html {
+  if (v.row.origin !== 'drafted' || v.report.format !== '2021') return html``;
+  const t2 = v.report.t2;
+  const rows = [
+    { key: 'regulations', label: '规章', counts: t2.regulations },
+    { key: 'normativeDocs', label: '行政规范性文件', counts: t2.normativeDocs },
+  ] as const;
+  const fields = [
+    ['issued', '本年制发件数'],
+    ['repealed', '本年废止件数'],
+    ['inForce', '现行有效件数'],
+  ] as const;
+  return html`<details>
+    <summary>表二数据的来源：点击数字查看对应的主动公开信息</summary>
+    <div class="table-scroll">
+      <table>
+        <caption>
+          表二 第二十条第（一）项（链接到所计的信息）
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">信息内容</th>
+            ${fields.map(([, label]) => html`<th scope="col">${label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) =>
+              html`<tr>
+                <th scope="row">${r.label}</th>
+                ${fields.map(([f]) => {
+                  const n = r.counts[f];
+                  return html`<td>
+                    ${n === null ? '' : html`<a href="/staff/reports/${v.row.id}/table2?cell=${r.key}.${f}">${n}</a>`}
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </details>`;
+}
+
+/** The 规章/行政规范性文件 a table-2 cell counts, each linking to its public page. */
+export function tableTwoItemsPage(x: TableTwoItems): Html {
+  const differs = x.reported !== null && x.reported !== x.items.length;
+  return html`<h1>${x.agency.name}${x.row.year}年度报告 表二：${x.label}</h1>
+    <p><a href="/staff/reports/${x.row.id}">返回年度报告</a></p>
+    <p>
+      报告中为<strong>${x.reported ?? '空'}</strong>件；按当前主动公开记录计<strong>${x.items.length}</strong>件。${
+        differs ? '记录在起草后有变化，可在报告页“按最新记录刷新表格”。' : ''
+      }
+    </p>
+    ${
+      x.items.length === 0
+        ? html`<p>没有对应的信息。</p>`
+        : html`<div class="table-scroll">
+            <table>
+              <caption class="muted">
+                共${x.items.length}件
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">标题</th>
+                  <th scope="col">文号</th>
+                  <th scope="col">成文日期</th>
+                  <th scope="col">有效性</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${x.items.map(
+                  (i) =>
+                    html`<tr>
+                      <th scope="row"><a href="/items/${i.id}">${i.title}</a></th>
+                      <td>${i.docNumber}</td>
+                      <td>${i.issuedOn}</td>
+                      <td>${validityLabels[i.validity as ValidityStatus] ?? i.validity}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
+}
+
 export function reportPage(v: ReportView, o: ReportPageOptions): Html {
   const r = v.row;
   const editable = o.canEdit && (r.state === 'draft' || r.state === 'returned');
@@ -280,7 +369,7 @@ ${String(o.state.values[`s${n}`] ?? v.report.sections[n])}</textarea>`,
           </section>`
         : ''
     }
-    ${drillDownTable(v.report)}
+    ${tableTwoDrillDown(v)} ${drillDownTable(v.report)}
     <section aria-labelledby="h-preview">
       <h2 id="h-preview">全文预览（官方版式）</h2>
       ${raw(renderReportHtml(v.report, { standalone: false }))}

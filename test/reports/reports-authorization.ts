@@ -99,6 +99,18 @@ const rows: Row[] = [
     url: () => '/staff/supervision/consolidated/download/json?year=2022',
     allowed: ['supervisor'],
   },
+  {
+    route: 'GET /staff/supervision/overdue-applications',
+    url: (i) => `/staff/supervision/overdue-applications?agency=${i.own}`,
+    allowed: ['supervisor'],
+    refusedWith: hidden,
+  },
+  {
+    route: 'GET /staff/supervision/late-publications',
+    url: (i) => `/staff/supervision/late-publications?agency=${i.own}&year=2022`,
+    allowed: ['supervisor'],
+    refusedWith: hidden,
+  },
   { route: 'GET /staff/supervision/imports', url: () => '/staff/supervision/imports', allowed: ['supervisor'] },
   {
     route: 'GET /staff/supervision/imports/:id',

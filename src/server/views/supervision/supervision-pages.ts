@@ -6,6 +6,7 @@ import type { StaffItem } from '../../../use-cases/publication/list-staff-items.
 import type { SupervisionDashboard } from '../../../use-cases/reports/supervision-dashboard.ts';
 import { csrfField, errorSummary, type FormState } from '../form-parts.ts';
 import type { Html } from '../layout.ts';
+import { recordTable } from '../record-table.ts';
 import { stateLabel } from '../reports/report-pages.ts';
 import { barChart } from './charts.ts';
 
@@ -119,36 +120,18 @@ export function overdueApplicationsPage(x: {
         x.total > x.rows.length ? `，以下列出答复期限最早的${x.rows.length}件` : ''
       }。
     </p>
-    ${
-      x.rows.length === 0
-        ? html`<p>没有逾期未答复的申请。</p>`
-        : html`<div class="table-scroll">
-            <table>
-              <caption class="muted">
-                按答复期限排列
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">受理编号</th>
-                  <th scope="col">收到日期</th>
-                  <th scope="col">答复期限</th>
-                  <th scope="col">状态</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${x.rows.map(
-                  (r) =>
-                    html`<tr>
-                      <th scope="row"><a href="/staff/cases/${r.id}">${r.tracking_code}</a></th>
-                      <td>${r.received_on}</td>
-                      <td>${r.due_on ?? ''}</td>
-                      <td>${CASE_STATUS_LABELS[r.status as CaseStatus] ?? r.status}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }`;
+    ${recordTable(x.rows, {
+      empty: '没有逾期未答复的申请。',
+      caption: '按答复期限排列',
+      headings: ['受理编号', '收到日期', '答复期限', '状态'],
+      row: (r) =>
+        html`<tr>
+          <th scope="row"><a href="/staff/cases/${r.id}">${r.tracking_code}</a></th>
+          <td>${r.received_on}</td>
+          <td>${r.due_on ?? ''}</td>
+          <td>${CASE_STATUS_LABELS[r.status as CaseStatus] ?? r.status}</td>
+        </tr>`,
+    })}`;
 }
 
 /** The items an agency published in the year after the 20-working-day limit: the list behind the number. */
@@ -158,38 +141,19 @@ export function latePublicationsPage(x: { agency: AgencyRow; year: number; items
     <p>
       ${x.year}年发布、但晚于自形成或变更之日起20个工作日（条例第二十六条）公开的信息共<strong>${x.items.length}</strong>条。
     </p>
-    ${
-      x.items.length === 0
-        ? html`<p>没有逾期公开的信息。</p>`
-        : html`<div class="table-scroll">
-            <table>
-              <caption class="muted">
-                按发布日期排列
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">标题</th>
-                  <th scope="col">起算日</th>
-                  <th scope="col">应于此日前公开</th>
-                  <th scope="col">发布日期</th>
-                  <th scope="col">逾期工作日</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${x.items.map(
-                  (i) =>
-                    html`<tr>
-                      <th scope="row"><a href="/items/${i.id}">${i.title}</a></th>
-                      <td>${i.timeliness.startsOn}</td>
-                      <td>${i.timeliness.dueBy ?? ''}</td>
-                      <td>${i.published_on ?? ''}</td>
-                      <td>${i.timeliness.workingDaysLate ?? ''}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }`;
+    ${recordTable(x.items, {
+      empty: '没有逾期公开的信息。',
+      caption: '按发布日期排列',
+      headings: ['标题', '起算日', '应于此日前公开', '发布日期', '逾期工作日'],
+      row: (i) =>
+        html`<tr>
+          <th scope="row"><a href="/items/${i.id}">${i.title}</a></th>
+          <td>${i.timeliness.startsOn}</td>
+          <td>${i.timeliness.dueBy ?? ''}</td>
+          <td>${i.published_on ?? ''}</td>
+          <td>${i.timeliness.workingDaysLate ?? ''}</td>
+        </tr>`,
+    })}`;
 }
 
 export function importPage(tasks: BackgroundTaskRow[], csrf: string, state: FormState): Html {

@@ -31,6 +31,9 @@ describe('real browser: the annual report journey', { skip: skipReason }, () => 
     dir = mkdtempSync(join(tmpdir(), 'gongkai-report-journey-'));
     server = await startServer({ DATABASE_URL: `sqlite:${join(dir, 'j.db')}` }, 120_000);
     browser = await launchBrowser();
+    // The journey's pages include the dashboard, whose first view loads ECharts on the server: on a shared, loaded
+    // machine that takes longer than the helper's 15 s default.
+    browser.context.setDefaultTimeout(60_000);
     page = await browser.context.newPage();
   });
   after(async () => {

@@ -74,22 +74,22 @@ for (const dialect of testDialects()) {
       assert.match(html, /表四：行政复议、行政诉讼统计/);
     });
 
-    test('上级监督 may narrow to its own agency; the links keep that scope', async () => {
+    /** Signs in, opens the tables page, and computes what it must show for the person's own agency. */
+    async function ownAgencyPage(login: string, query: string) {
       const db = t.database.open.db;
       const client = new TestClient(t.app);
-      await client.login('jiandu');
-      const own = await db
-        .selectFrom('users')
-        .select('agency_id')
-        .where('login', '=', 'jiandu')
-        .executeTakeFirstOrThrow();
-      const { html } = await client.page('/staff/cases/tables?year=2026&scope=agency');
+      await client.login(login);
+      const own = await db.selectFrom('users').select('agency_id').where('login', '=', login).executeTakeFirstOrThrow();
+      const { res, html } = await client.page(`/staff/cases/tables?${query}`);
+      assert.equal(res.status, 200);
       const expected = await caseTablesFor(db, [own.agency_id], 2026);
-      const got = links(html);
-      assert.deepEqual(
-        [...got.keys()].sort(),
-        nonZeroCells(expected.t3 as unknown as Record<string, Record<string, number | null>>).sort(),
-      );
+      const cells = nonZeroCells(expected.t3 as unknown as Record<string, Record<string, number | null>>);
+      return { client, got: links(html), cells };
+    }
+
+    test('上级监督 may narrow to its own agency; the links keep that scope', async () => {
+      const { client, got, cells } = await ownAgencyPage('jiandu', 'year=2026&scope=agency');
+      assert.deepEqual([...got.keys()].sort(), cells.sort());
       for (const { value, href } of got.values()) {
         assert.match(href, /scope=agency/);
         assert.equal(await listed(client, href), value);
@@ -97,19 +97,7 @@ for (const dialect of testDialects()) {
     });
 
     test('a street’s staff see their own agency only; the subtree is refused', async () => {
-      const db = t.database.open.db;
-      const client = new TestClient(t.app);
-      await client.login('rongxiang.chengban');
-      const own = await db
-        .selectFrom('users')
-        .select('agency_id')
-        .where('login', '=', 'rongxiang.chengban')
-        .executeTakeFirstOrThrow();
-      const { res, html } = await client.page('/staff/cases/tables?year=2026');
-      assert.equal(res.status, 200);
-      const expected = await caseTablesFor(db, [own.agency_id], 2026);
-      const got = links(html);
-      const cells = nonZeroCells(expected.t3 as unknown as Record<string, Record<string, number | null>>);
+      const { client, got, cells } = await ownAgencyPage('rongxiang.chengban', 'year=2026');
       assert.ok(cells.length > 0);
       assert.deepEqual([...got.keys()].sort(), cells.sort());
       for (const { value, href } of got.values()) assert.equal(await listed(client, href), value);

@@ -6,7 +6,7 @@ import { casesToRemind, insertCaseReminderOnce } from '../../db/repositories/cas
 import { staffOfAgency, type CaseStaffRow } from '../../db/repositories/cases/case-staff-repository.ts';
 import { listAgencies } from '../../db/repositories/platform/agency-repository.ts';
 import type { AgencyRow, Db } from '../../db/schema.ts';
-import { notify } from '../notifications/notify.ts';
+import { deliverableEmail, notify } from '../notifications/notify.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import { parseRoles } from '../platform/actor-from-user.ts';
 import { calendarForAgency } from './case-calendar.ts';
@@ -54,6 +54,7 @@ export async function remindCaseDeadlines(db: Db, ctx: Pick<UseCaseContext, 'clo
     const cases = await casesToRemind(db, agency.id, dueBy, today);
     if (cases.length === 0) continue;
     const staff = await staffOfAgency(db, agency.id);
+    const mailbox = deliverableEmail(agency.email);
     for (const c of cases) {
       const r = deadlineReminder(calendar, today, c.due_on);
       if (!r.ok || r.value === null) continue;
@@ -74,7 +75,7 @@ export async function remindCaseDeadlines(db: Db, ctx: Pick<UseCaseContext, 'clo
         if (!fresh) return false;
         for (const userId of recipients(staff, agency, c.assignee_id))
           await notify(trx, ctx, { userId, agencyId: agency.id, link, ...text });
-        if (agency.email) await notify(trx, ctx, { email: agency.email, agencyId: agency.id, link, ...text });
+        if (mailbox) await notify(trx, ctx, { email: mailbox, agencyId: agency.id, link, ...text });
         return true;
       });
       if (written) sent++;

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -167,6 +168,20 @@ describe('real browser: an application from the portal to the downloaded 告知�
     const text = (await head.locator('main').textContent()) ?? '';
     assert.match(text, /已签发（孙志强）/);
     assert.match(text, /已答复/);
+    // The tables page the answer now counts on: reached from the case list, free of serious accessibility faults.
+    await head.goto(`${server.base}/staff/cases`);
+    await head.getByRole('link', { name: '年度统计（表三、表四）' }).click();
+    await head.getByRole('heading', { name: '依申请公开年度统计：表三、表四' }).waitFor();
+    await head.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const axe = (await head.evaluate(() =>
+      (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa'],
+      }),
+    )) as { violations: { id: string; impact: string; help: string }[] };
+    assert.deepEqual(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+      [],
+    );
     await head.context().close();
   });
 

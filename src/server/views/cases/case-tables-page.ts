@@ -63,6 +63,8 @@ export function caseTablesPage(v: StaffCaseTables): Html {
     v.scope === scope
       ? html`<strong>${label}</strong>`
       : html`<a href="/staff/cases/tables?${query(v.year, scope)}">${label}</a>`;
+  const whose = `${v.agencyName}${v.scope === 'subtree' ? `及下级机关（共${v.agencies}个）` : ''}`;
+  const intro = `${whose}${v.year}年，按办理记录计算（与年度报告取数相同）。点击非零数字查看所计的申请。`;
   return html`<h1>依申请公开年度统计：表三、表四</h1>
     <p>
       <a href="/staff/cases">返回申请列表</a> ·
@@ -70,10 +72,7 @@ export function caseTablesPage(v: StaffCaseTables): Html {
       <a href="/staff/cases/tables?${query(v.year + 1, v.scope)}">${v.year + 1}年</a>
       ${v.mayReadSubtree ? html` · 范围：${scopeLink('subtree', '本机关及下级机关')} / ${scopeLink('agency', '本机关')}` : ''}
     </p>
-    <p>
-      ${v.agencyName}${v.scope === 'subtree' ? `及下级机关（共${v.agencies}个）` : ''}${v.year}年，按办理记录计算（与年度报告
-      取数相同）。点击非零数字查看所计的申请。
-    </p>
+    <p>${intro}</p>
     <ul>
       <li>
         二、上年结转 ${carried} 件，等于${v.year - 1}年表三“四、结转下年度”${v.previousCarryForward}

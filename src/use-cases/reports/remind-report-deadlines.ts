@@ -4,7 +4,7 @@ import { listUsers, type UserWithAgency } from '../../db/repositories/platform/u
 import { insertReminderOnce, listReports } from '../../db/repositories/reports/report-repository.ts';
 import type { AgencyRow } from '../../db/schema.ts';
 import type { WorkDeps } from '../../jobs/background-work.ts';
-import { notificationInput, notify, type Notification } from '../notifications/notify.ts';
+import { deliverableEmail, notify, type Notification } from '../notifications/notify.ts';
 import { deadlineDate } from './report-checks.ts';
 import { beijingDate } from './report-figures.ts';
 
@@ -88,7 +88,7 @@ function reminderNotifications(
     (s) => s.agency_id === agency.id && s.roleList.some((r) => REPORT_STAFF.includes(r as Role)),
   ))
     out.push({ userId: u.id, subject, body, link: staffLink, agencyId: agency.id });
-  const mailbox = validEmail(agency.email);
+  const mailbox = deliverableEmail(agency.email);
   if (mailbox) out.push({ email: mailbox, subject, body, link: staffLink, agencyId: agency.id });
   if (kind === 'overdue') {
     // The supervising office: 上级监督 staff whose subtree holds the agency (they see it on the dashboard).
@@ -97,7 +97,7 @@ function reminderNotifications(
     );
     const link = `/staff/supervision?year=${year}`;
     for (const u of supervisors) out.push({ userId: u.id, subject, body, link, agencyId: agency.id });
-    const office = parent ? validEmail(parent.email) : null;
+    const office = parent ? deliverableEmail(parent.email) : null;
     if (office && office !== mailbox) out.push({ email: office, subject, body, link, agencyId: agency.id });
   }
   return out;
@@ -106,10 +106,4 @@ function reminderNotifications(
 function deadlineText(agency: AgencyRow, year: number): string {
   const [y, m, d] = deadlineDate(agency, year).split('-').map(Number);
   return `${y}年${m}月${d}日`;
-}
-
-/** An agency's mailbox is free text entered by its administrator; one notify() would refuse a malformed one. */
-function validEmail(value: string): string | null {
-  const v = value.trim();
-  return v !== '' && notificationInput.shape.email.safeParse(v).success ? v : null;
 }

@@ -226,8 +226,8 @@ export async function runPlatformBench(): Promise<BenchRow[]> {
       ensureBuilt();
       const env = { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'info' };
       const compiled = fileURLToPath(new URL('../dist/server.js', import.meta.url));
-      await stopServer(await startServer(env, 60_000, { quiet: true, compiled }));
-      const server = await startServer(env, 60_000, { quiet: true, compiled });
+      await stopServer(await startServer(env, 300_000, { quiet: true, compiled }));
+      const server = await startServer(env, 300_000, { quiet: true, compiled });
       try {
         if (parts.has('body')) rows.push(await bodyFlood(server));
         if (parts.has('home')) rows.push(await homePage(server, dir));

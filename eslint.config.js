@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'bench/out/', 'docs/', '.tmp/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'bench/out/', 'docs/', '.tmp/', 'dist/', 'dist.building-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

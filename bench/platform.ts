@@ -2,24 +2,30 @@
  * Platform benchmarks (issues 3 and 6), on a fresh machine with only `npm ci` and Debian's nginx-light
  * (installed by .ci/run); the load generator is autocannon (npm devDependency), no wrk needed.
  *
- * - startup: spawn `node --import tsx src/server/main.ts` until GET / answers 200, on a fresh database
- *   (migrations + demo seed) and again on the existing one. Target ≤ 5 s.
+ * - startup: spawn the compiled server (dist/server.js, what `npm start` runs) until GET / answers 200, on a fresh
+ *   database (migrations + demo seed) and again on the existing one, beside the sources under tsx
+ *   (bench/startup-bench.ts). Target ≤ 5 s.
+ * - cli: cold start of `gongkai check` (compiled, and from the sources) as a ratio to `node -e 0`. Target ≤ 3×.
  * - home: portal home page requests/s (autocannon, 50 connections, pipelining 10, 5 s, loopback) beside nginx
  *   serving the same bytes statically, measured in alternating rounds in the same run (one nginx worker, as
  *   Node is one process). Target ≥ 50 % of nginx.
  * - body: peak server memory while 20 clients each POST 50 MB to public routes at once (half with a declared
  *   Content-Length, half chunked). Target: within 50 MB of idle, every request refused with 413.
  *
- * BENCH_PLATFORM=startup,home,body chooses the parts; BENCH_PLATFORM_ROUNDS the home-page rounds.
+ * The home-page and body benchmarks run against the compiled server too.
+ *
+ * BENCH_PLATFORM=startup,cli,home,body chooses the parts; BENCH_PLATFORM_ROUNDS the home-page rounds.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startServer, stopServer, type RunningServer } from '../test/server/spawn-server.ts';
 import type { BenchRow } from './bench-row.ts';
+import { cliStartupRows, ensureBuilt, serverStartupRows } from './startup-bench.ts';
 
 const MB = 1024 * 1024;
 
@@ -210,35 +216,24 @@ async function bodyFlood(server: RunningServer): Promise<BenchRow> {
 }
 
 export async function runPlatformBench(): Promise<BenchRow[]> {
-  const parts = new Set((process.env['BENCH_PLATFORM'] ?? 'startup,home,body').split(','));
+  const parts = new Set((process.env['BENCH_PLATFORM'] ?? 'startup,cli,home,body').split(','));
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
   const rows: BenchRow[] = [];
   try {
-    const env = { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'info' };
-    const fresh = await startServer(env, 60_000, { quiet: true });
-    await stopServer(fresh);
-    const server = await startServer(env, 60_000, { quiet: true });
-    try {
-      if (parts.has('startup')) {
-        rows.push({
-          name: '启动到首页（新库：迁移+演示数据）',
-          value: fresh.startMs / 1000,
-          unit: 's',
-          target: '≤ 5 s',
-          ok: fresh.startMs <= 5000,
-        });
-        rows.push({
-          name: '启动到首页（已有数据库）',
-          value: server.startMs / 1000,
-          unit: 's',
-          target: '≤ 5 s',
-          ok: server.startMs <= 5000,
-        });
+    if (parts.has('startup')) rows.push(...(await serverStartupRows(dir)));
+    if (parts.has('cli')) rows.push(...cliStartupRows());
+    if (parts.has('home') || parts.has('body')) {
+      ensureBuilt();
+      const env = { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'info' };
+      const compiled = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+      await stopServer(await startServer(env, 300_000, { quiet: true, compiled }));
+      const server = await startServer(env, 300_000, { quiet: true, compiled });
+      try {
+        if (parts.has('body')) rows.push(await bodyFlood(server));
+        if (parts.has('home')) rows.push(await homePage(server, dir));
+      } finally {
+        await stopServer(server);
       }
-      if (parts.has('body')) rows.push(await bodyFlood(server));
-      if (parts.has('home')) rows.push(await homePage(server, dir));
-    } finally {
-      await stopServer(server);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * (`test/fixtures/pdf/<name>.expected.json`), the table cells read exactly vs expected, cells read wrong (must be
  * 0), error-level findings (a consistent fixture must have none, a fixture with a published error only its own),
  * and the read time per page (median CPU time of a few warm reads: wall time on these shared machines measures the
- * other processes). `BENCH_ONLY=reader npm run bench` or
+ * other processes); and issue 10's target for a 5-page ruled PDF (fivePageRow). `BENCH_ONLY=reader npm run bench` or
  * `node --import tsx bench/reader-bench.ts` to print the table.
  */
 import { spawnSync } from 'node:child_process';
@@ -109,8 +109,39 @@ function zipBombRow(): BenchRow {
   };
 }
 
+/**
+ * Issue 10's time target: read + check of a 5-page ruled PDF ≤ 100 ms median on one core. CPU time of the process
+ * (one thread does the work), wall time beside it; the text-position reading alone in the same run.
+ */
+export async function fivePageRow(name = 'chromium-portrait-5pages.pdf', runs = 11): Promise<BenchRow> {
+  const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
+  const time = async (grid: boolean) => {
+    checkDocument(await readPdf(bytes, { drawnTables: grid })); // warm: fonts and code paths of this file
+    const cpu: number[] = [];
+    const wall: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const [c, w] = [cpuNow(), performance.now()];
+      checkDocument(await readPdf(bytes, { drawnTables: grid }));
+      cpu.push(cpuNow() - c);
+      wall.push(performance.now() - w);
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    return { cpu: median(cpu), wall: median(wall) };
+  };
+  const grid = await time(true);
+  const text = await time(false);
+  return {
+    name: `读取+校验 5 页带表格线 PDF（${name}，${runs} 次中位数）`,
+    value: grid.cpu,
+    unit: 'CPU ms',
+    target: '≤ 100 ms',
+    reference: `每页 ${(grid.cpu / 5).toFixed(0)} ms；墙钟 ${grid.wall.toFixed(0)} ms；仅按文字位置 ${text.cpu.toFixed(0)} CPU ms`,
+    ok: grid.cpu <= 100,
+  };
+}
+
 export async function runReaderBench(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [zipBombRow()];
+  const rows: BenchRow[] = [zipBombRow(), await fivePageRow()];
   const totals = { before: 0, after: 0, expected: 0 };
   for (const name of pdfFixturesWithExpected()) {
     const before = await scorePdf(name, false);

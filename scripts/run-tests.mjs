@@ -32,8 +32,11 @@ if (files.length === 0) {
 // A test that never ends fails after 4 minutes instead of holding CI until its own limit, and a file whose
 // tests are done exits even if something it opened keeps the event loop alive (both flags: Node ≥ 20.14).
 const guards = ['--test-timeout=240000', '--test-force-exit'];
+// GONGKAI_FROM_SOURCE: tests that start bin/gongkai.mjs test the sources, not a dist/ built earlier (the compiled
+// CLI and server have their own test, test/build/compiled-build.test.ts).
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...guards, ...files], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, GONGKAI_FROM_SOURCE: '1' },
 });
 process.exit(result.status ?? 1);

@@ -62,9 +62,12 @@ export async function checkDirectory(
       next += job.paths.length;
       child.send(job);
     };
+    // The compiled build (scripts/build.mjs) points this URL at dist/check-worker.js, which needs no tsx.
+    const worker = new URL('./check-worker.ts', import.meta.url);
+    const execArgv = worker.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
     for (let i = 0; i < jobs; i++) {
-      const child = fork(new URL('./check-worker.ts', import.meta.url), [], {
-        execArgv: ['--import', 'tsx'],
+      const child = fork(worker, [], {
+        execArgv,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       live++;

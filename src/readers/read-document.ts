@@ -3,13 +3,13 @@
  * dispatch to the reader. Whatever the input, the result is a ReportDocument or a ReadError with a Chinese
  * message — never another exception — so the CLI and the server can always answer.
  *
- * PDF and XLSX readers load large libraries (pdfjs, exceljs) and are imported only when such a file arrives.
+ * Every reader but plain text is imported only when its kind of file arrives: PDF and XLSX load large libraries
+ * (pdfjs, exceljs), and even htmlparser2 and jszip cost more than a whole check of a text report (~80 ms each at a
+ * cold start of the CLI; docs/benchmarks.md).
  */
 import { ReadError } from '../core/read/read-error.ts';
 import type { InputKind, ReportDocument } from '../core/read/report-document.ts';
 import { sniffInput } from './detect-kind.ts';
-import { readDocx } from './read-docx.ts';
-import { readHtml } from './read-html.ts';
 import { readText } from './read-text.ts';
 
 /** Largest input accepted (50 MB). Annual reports are a few hundred KB; a scanned PDF rarely passes 20 MB. */
@@ -28,7 +28,7 @@ type BinaryReader = (bytes: Uint8Array) => Promise<ReportDocument>;
 async function binaryReader(kind: 'docx' | 'xlsx' | 'pdf'): Promise<BinaryReader> {
   switch (kind) {
     case 'docx':
-      return readDocx;
+      return (await import('./read-docx.ts')).readDocx;
     case 'xlsx':
       return (await import('./read-xlsx.ts')).readXlsx;
     case 'pdf':
@@ -46,9 +46,10 @@ export async function readDocument(bytes: Uint8Array): Promise<ReportDocument> {
   const kind = sniffed.kind;
   // Loaded outside the try block: a missing module is a deployment fault, not a damaged file.
   const reader = kind === 'text' || kind === 'html' ? undefined : await binaryReader(kind);
+  const readHtml = kind === 'html' ? (await import('./read-html.ts')).readHtml : undefined;
   try {
     if (reader) return await reader(bytes);
-    return kind === 'html' ? readHtml(sniffed.text ?? '') : readText(sniffed.text ?? '');
+    return readHtml ? readHtml(sniffed.text ?? '') : readText(sniffed.text ?? '');
   } catch (error) {
     if (error instanceof ReadError) throw error;
     // A library choked on damaged content (a broken deflate stream, malformed XML inside a PDF…).

@@ -120,9 +120,18 @@ describe('Chromium’s PDF of a bordered page, A4 landscape (borders drawn as fi
   });
 });
 
+describe('Chromium’s PDF of a bordered page, A4 portrait over five pages (the reader bench’s 5-page file)', () => {
+  it('reads every cell exactly through the grid, tables crossing four page breaks', async () => {
+    const doc = await readPdf(pdf('chromium-portrait-5pages'));
+    assert.equal(new Set(doc.blocks.map((b) => b.source.page)).size, 5);
+    assert.deepEqual(interpretDocument(doc).report, expected('chromium-portrait-5pages'));
+  });
+});
+
 describe('PDFs without borders and earlier fixtures: no accusation of a consistent report', () => {
   for (const name of [
     'chromium-bordered',
+    'chromium-portrait-5pages',
     'office-borderless-spacing',
     'libreoffice-html-random-1',
     'libreoffice-docx-rongxiang-2025',

@@ -28,15 +28,17 @@ export interface RunningServer {
 /**
  * Starts the real server (`node --import tsx src/server/main.ts`) on a loopback port and waits for the home page.
  * Tests give their own DATABASE_URL, which would turn the demo off: GONGKAI_DEMO=1 unless the test says otherwise.
+ * `compiled`: the path of a compiled server (dist/server.js, what `npm start` runs) to start instead of the sources.
  */
 export async function startServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; compiled?: string } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const args = options.compiled ? [options.compiled] : ['--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GONGKAI_DEMO: '1', ...env },
     // quiet: logs go to /dev/null (benchmarks; a pipe nobody drains would stall the server).

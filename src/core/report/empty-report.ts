@@ -1,5 +1,6 @@
 import { T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type FormatVersion } from './layout.ts';
-import { REPORT_SCHEMA_ID, type Report } from './report-schema.ts';
+import { REPORT_SCHEMA_ID } from './report-schema-id.ts';
+import type { Report } from './report-schema.ts';
 
 /** A report of the given format with every cell null and every text empty — the reader fills it in. */
 const templates = new Map<FormatVersion, string>();

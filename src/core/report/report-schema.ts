@@ -4,8 +4,9 @@
  * published cell is `null`, never 0.
  */
 import { z } from 'zod';
+import { REPORT_SCHEMA_ID } from './report-schema-id.ts';
 
-export const REPORT_SCHEMA_ID = 'gongkai.report/1';
+export { REPORT_SCHEMA_ID };
 
 const count = z.number().nullable();
 const text = z.string().nullable();

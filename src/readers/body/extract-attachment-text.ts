@@ -31,13 +31,12 @@ export async function extractAttachmentText(bytes: Uint8Array, options: ExtractO
   if (!detected.ok) throw new ReadError('UNSUPPORTED_FORMAT', detected.message);
   if (isImageAttachment(detected.type)) return { type: detected.type, text: '', truncated: false };
 
-  const job: ExtractJob = {
-    entry: new URL('./extract-text-worker.ts', import.meta.url).href,
-    bytes,
-    maxChars,
-  };
+  // The compiled build (scripts/build.mjs) points this URL at dist/extract-text-worker.js, which runs by itself;
+  // the TypeScript source needs worker-boot.mjs to register tsx in the worker first.
+  const entry = new URL('./extract-text-worker.ts', import.meta.url);
+  const job: ExtractJob = { entry: entry.href, bytes, maxChars };
   const reply = await new Promise<ExtractReply>((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(entry.pathname.endsWith('.ts') ? new URL('./worker-boot.mjs', import.meta.url) : entry, {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });

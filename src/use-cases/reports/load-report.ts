@@ -6,7 +6,6 @@ import { checkDocument, type CheckedReport } from '../../core/check/check-docume
 import type { CheckOptions } from '../../core/check/check-report.ts';
 import { ReadError } from '../../core/read/read-error.ts';
 import type { Report } from '../../core/report/report-schema.ts';
-import { validateReport } from '../../core/report/validate-report.ts';
 import { checkReport } from '../../core/check/check-report.ts';
 import { sortFindings } from '../../core/check/check-document.ts';
 import { readDocument } from '../../readers/read-document.ts';
@@ -35,6 +34,8 @@ export async function checkInput(
 ): Promise<CheckedReport> {
   const json = asReportJson(bytes);
   if (json !== undefined) {
+    // zod is loaded for report JSON only: a CLI check of a published report starts without it (~150 ms).
+    const { validateReport } = await import('../../core/report/validate-report.ts');
     const valid = validateReport(json);
     if (!valid.ok)
       throw new ReadError('INVALID_JSON', `报告 JSON 不符合 gongkai.report/1：${valid.errors.slice(0, 5).join('；')}`);

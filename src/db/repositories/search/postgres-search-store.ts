@@ -180,9 +180,10 @@ export const postgresSearchStore: SearchStore = {
     for (const part of chunks(unique)) {
       const values = part.map((d) => {
         const v = tsvectorTexts(d.tokens);
-        return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector)`;
+        return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector, ${d.doc.agencyId}, ${d.doc.catalogue}, ${d.doc.year})`;
       });
-      await sql`INSERT INTO search_vectors (sort_key, head, body) VALUES ${sql.join(values)}`.execute(ex);
+      await sql`INSERT INTO search_vectors (sort_key, head, body, agency_id, catalogue, year)
+          VALUES ${sql.join(values)}`.execute(ex);
     }
   },
 
@@ -240,12 +241,18 @@ export const postgresSearchStore: SearchStore = {
   },
 
   async endBulkLoad(db: Db): Promise<void> {
-    await db.transaction().execute(async (tx) => {
-      // The GIN build sorts its entries in memory; the default 64 MB makes it spill and take many times longer.
-      await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
-      await sql`CREATE INDEX IF NOT EXISTS search_vectors_head_idx ON search_vectors USING gin (head)`.execute(tx);
-      await sql`CREATE INDEX IF NOT EXISTS search_vectors_body_idx ON search_vectors USING gin (body)`.execute(tx);
-    });
+    // The two GIN indexes are built at the same time on two connections (PostgreSQL 15 builds a GIN index in
+    // one process). The build sorts its entries in memory; the default 64 MB makes it spill and take many times
+    // longer.
+    await Promise.all(
+      (['head', 'body'] as const).map((column) =>
+        db.transaction().execute(async (tx) => {
+          await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
+          await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`search_vectors_${column}_idx`)}
+              ON search_vectors USING gin (${sql.id(column)})`.execute(tx);
+        }),
+      ),
+    );
     // Fresh statistics and the visibility map (counting can then skip the table pages).
     await sql`VACUUM (ANALYZE) search_vectors`.execute(db);
     await sql`VACUUM (ANALYZE) search_documents`.execute(db);

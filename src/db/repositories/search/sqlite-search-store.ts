@@ -8,6 +8,7 @@ import {
   insertDocuments,
   loadDocuments,
 } from './search-documents-repository.ts';
+import { pageByTiers } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
 
 /**
@@ -44,16 +45,16 @@ export const sqliteSearchStore: SearchStore = {
     return keys.length > 0;
   },
 
-  async count(ex: Executor, expression, limit): Promise<number> {
+  async page(ex, plan, window) {
+    // In-process and walking posting lists newest first: each statement stops early, so the tier walk costs
+    // little more than one query would.
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
-        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(expression)} LIMIT ${limit})`.execute(ex);
-    return Number(r.rows[0]?.n ?? 0);
-  },
-
-  async keys(ex: Executor, expression, limit): Promise<number[]> {
-    const r = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
-        WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
-    return r.rows.map((row) => Number(row.k));
+        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(plan.all)} LIMIT ${window.cap + 1})`.execute(ex);
+    return pageByTiers(plan, window, Number(r.rows[0]?.n ?? 0), async (expression, limit) => {
+      const keys = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
+          WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
+      return keys.rows.map((row) => Number(row.k));
+    });
   },
 
   load: loadDocuments,

@@ -35,8 +35,9 @@ export const resultCap = 1000;
 export const defaultPageSize = 10;
 export const maxPageSize = 50;
 
-export function createSearchIndex(dialect: Dialect): SearchIndex {
-  return new TieredSearchIndex(searchStoreFor(dialect));
+/** `store` replaces the dialect's default store (tests use it to tune the PostgreSQL plan choice). */
+export function createSearchIndex(dialect: Dialect, store: SearchStore = searchStoreFor(dialect)): SearchIndex {
+  return new TieredSearchIndex(store);
 }
 
 function checkDocument(doc: SearchDocument): void {

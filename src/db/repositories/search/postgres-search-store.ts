@@ -28,10 +28,17 @@ import { columnOfToken, tsqueryText, tsvectorTexts } from './tsquery-text.ts';
  */
 type Mode = 'index' | 'ordered';
 
-/** Above this many matches a query walks the key order instead of collecting its matches. */
-const orderedAbove = 5000;
-/** Estimated matches above which the GIN index is not asked at all (see lexemeStats). */
-const broadAbove = 20_000;
+/**
+ * When a query walks the key order instead of collecting its matches with the GIN index: above `orderedAbove`
+ * expected matches (the break-even at a million rows is a few thousand); above `broadAbove` its matches are not
+ * counted either (the total is "more than 1,000", an estimate from the statistics). Tests lower them to run the
+ * walk on a small table.
+ */
+export interface PostgresSearchTuning {
+  orderedAbove: number;
+  broadAbove: number;
+}
+const defaultTuning: PostgresSearchTuning = { orderedAbove: 5000, broadAbove: 20_000 };
 
 /** The plan mode currently set in each open search transaction. */
 const modeOf = new WeakMap<object, Mode>();
@@ -98,7 +105,10 @@ function splitFilters(e: MatchExpression): { filters: RawBuilder<boolean>[]; res
   }
   if (e.kind === 'not') {
     const inner = splitFilters(e.include);
-    return { filters: inner.filters, rest: inner.rest ? { kind: 'not', include: inner.rest, exclude: e.exclude } : null };
+    return {
+      filters: inner.filters,
+      rest: inner.rest ? { kind: 'not', include: inner.rest, exclude: e.exclude } : null,
+    };
   }
   return { filters: [], rest: e };
 }
@@ -121,8 +131,7 @@ function vectorCondition(e: MatchExpression): RawBuilder<boolean> {
     const query = tsqueryText(e);
     return column === 'head' ? sql<boolean>`(head @@ ${query}::tsquery)` : sql<boolean>`(body @@ ${query}::tsquery)`;
   }
-  if (e.kind === 'not')
-    return sql<boolean>`(${vectorCondition(e.include)} AND NOT ${vectorCondition(e.exclude)})`;
+  if (e.kind === 'not') return sql<boolean>`(${vectorCondition(e.include)} AND NOT ${vectorCondition(e.exclude)})`;
   if (e.kind === 'phrase') throw new Error('unreachable');
   const items = [...e.items].sort((a, b) => Number(columnOf(a) !== 'head') - Number(columnOf(b) !== 'head'));
   return sql<boolean>`(${sql.join(
@@ -146,6 +155,14 @@ function hasPhrase(e: MatchExpression): boolean {
  */
 function candidates(e: MatchExpression): RawBuilder<boolean> {
   return sql<boolean>`((head || body) @@ ${tsqueryText(candidateExpression(e), { phrases: false })}::tsquery)`;
+}
+
+/**
+ * The exact condition checked on the candidate row `c.row` (its ctid, fetched again by a TID scan): the sorted
+ * candidates carry only their key and ctid, not their vectors.
+ */
+function exactAt(e: MatchExpression): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM search_vectors v WHERE v.ctid = c.row AND ${condition(e)})`;
 }
 
 function candidateExpression(e: MatchExpression): MatchExpression {
@@ -172,10 +189,8 @@ interface LexemeStats {
    */
   floor: number;
 }
-let stats: LexemeStats | null = null;
-
-async function lexemeStats(ex: Executor): Promise<LexemeStats> {
-  if (stats && Date.now() - stats.at < 600_000) return stats;
+async function lexemeStats(ex: Executor, cache: { stats: LexemeStats | null }): Promise<LexemeStats> {
+  if (cache.stats && Date.now() - cache.stats.at < 600_000) return cache.stats;
   const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`SELECT
       array_to_json(s.most_common_elems::text::text[]) AS elems, s.most_common_elem_freqs AS freqs,
       (SELECT reltuples FROM pg_class WHERE oid = 'search_vectors'::regclass) AS rows
@@ -191,8 +206,8 @@ async function lexemeStats(ex: Executor): Promise<LexemeStats> {
     // most_common_elem_freqs ends with the minimum and maximum frequency and the null fraction.
     floor = Math.max(floor, freqs[elems.length] ?? 0);
   }
-  stats = { at: Date.now(), rows, freq, floor };
-  return stats;
+  cache.stats = { at: Date.now(), rows, freq, floor };
+  return cache.stats;
 }
 
 /** Estimated number of matching rows (independent terms; a prefix token alone counts as unknown = few). */
@@ -232,7 +247,12 @@ async function countWhere(ex: Executor, where: RawBuilder<boolean>, limit: numbe
  * checked, lazily, until the window is full: a body vector is decompressed for the rows shown, not for all
  * candidates. A second statement counts exactly when the candidates are within the cap and were not all checked.
  */
-async function smallPage(ex: Executor, plan: SearchPlan, window: PageWindow): Promise<PageKeys | null> {
+async function smallPage(
+  ex: Executor,
+  plan: SearchPlan,
+  window: PageWindow,
+  orderedAbove: number,
+): Promise<PageKeys | null> {
   await setMode(ex, 'index');
   const last = plan.tiers.length - 1;
   // The tiers partition the matches: the first whose condition holds (the last needs no check).
@@ -245,11 +265,11 @@ async function smallPage(ex: Executor, plan: SearchPlan, window: PageWindow): Pr
         )} ELSE ${sql.lit(last)} END`;
   const want = window.offset + window.size;
   const r = await sql<{ sort_key: string; tier: number; n: string }>`SELECT sort_key, tier, n FROM (
-      SELECT sort_key, head, body, agency_id, catalogue, year, tier, count(*) OVER () AS n FROM (
-        SELECT sort_key, head, body, agency_id, catalogue, year, ${tier} AS tier FROM search_vectors
+      SELECT sort_key, row, tier, count(*) OVER () AS n FROM (
+        SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
         WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}) AS m
       ORDER BY tier, sort_key DESC OFFSET 0) AS c
-    WHERE ${condition(plan.all)} LIMIT ${want}`.execute(ex);
+    WHERE ${exactAt(plan.all)} LIMIT ${want}`.execute(ex);
   const found = Number(r.rows[0]?.n ?? 0);
   if (found > orderedAbove) return null;
   let counted: number;
@@ -280,17 +300,22 @@ async function count(ex: Executor, expression: MatchExpression, limit: number): 
  * rows. Otherwise the GIN index collects at most `orderedAbove` matches and the newest are kept; when there are
  * more after all, the walk. (The break-even of the two at a million rows is a few thousand matches.)
  */
-async function keys(ex: Executor, expression: MatchExpression, limit: number, stats: LexemeStats): Promise<number[]> {
+async function keys(
+  ex: Executor,
+  expression: MatchExpression,
+  limit: number,
+  stats: LexemeStats,
+  orderedAbove: number,
+): Promise<number[]> {
   const where = condition(expression);
   if (estimate(expression, stats) <= orderedAbove) {
     await setMode(ex, 'index');
     // Candidates newest first, the exact condition checked only until `limit` rows are found.
     const few = await sql<{ sort_key: string; n: string }>`SELECT sort_key, n FROM (
-        SELECT sort_key, head, body, agency_id, catalogue, year, count(*) OVER () AS n FROM (
-          SELECT sort_key, head, body, agency_id, catalogue, year FROM search_vectors
-          WHERE ${candidates(expression)} LIMIT ${orderedAbove + 1}) AS m
+        SELECT sort_key, row, count(*) OVER () AS n FROM (
+          SELECT sort_key, ctid AS row FROM search_vectors WHERE ${candidates(expression)} LIMIT ${orderedAbove + 1}) AS m
         ORDER BY sort_key DESC OFFSET 0) AS c
-      WHERE ${where} LIMIT ${limit}`.execute(ex);
+      WHERE ${exactAt(expression)} LIMIT ${limit}`.execute(ex);
     if (Number(few.rows[0]?.n ?? 0) <= orderedAbove) return few.rows.map((row) => Number(row.sort_key));
   }
   await setMode(ex, 'ordered');
@@ -300,106 +325,114 @@ async function keys(ex: Executor, expression: MatchExpression, limit: number, st
   return r.rows.map((row) => Number(row.sort_key));
 }
 
-export const postgresSearchStore: SearchStore = {
-  async reading(ex, fn) {
-    if (ex.isTransaction) return fn(ex);
-    return ex.connection().execute(async (conn) => {
-      // Never scan the whole table for a search (each row's body vector would be decompressed); start in
-      // index mode, which the first query wants. Begin and settings in one round trip (no parameters: the
-      // simple protocol takes several statements).
-      await sql
-        .raw(
-          "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'",
-        )
-        .execute(conn);
-      modeOf.set(conn, 'index');
-      try {
-        const result = await fn(conn);
-        await sql.raw('COMMIT').execute(conn);
-        return result;
-      } catch (error) {
-        await sql.raw('ROLLBACK').execute(conn);
-        throw error;
-      }
-    });
-  },
+export const postgresSearchStore = createPostgresSearchStore();
 
-  async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
-    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
-    if (unique.length === 0) return;
-    await removeKeys(
-      ex,
-      await deleteDocuments(
-        ex,
-        unique.map((d) => d.doc.id),
-      ),
-    );
-    const keys = await insertDocuments(
-      ex,
-      unique.map((d) => d.doc),
-    );
-    for (const part of chunks(unique)) {
-      const values = part.map((d) => {
-        const v = tsvectorTexts(d.tokens);
-        return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector, ${d.doc.agencyId}, ${d.doc.catalogue}, ${d.doc.year})`;
+export function createPostgresSearchStore(tuning: PostgresSearchTuning = defaultTuning): SearchStore {
+  const { orderedAbove, broadAbove } = tuning;
+  const cache: { stats: LexemeStats | null } = { stats: null };
+  return {
+    async reading(ex, fn) {
+      if (ex.isTransaction) return fn(ex);
+      return ex.connection().execute(async (conn) => {
+        // Never scan the whole table for a search (each row's body vector would be decompressed); start in
+        // index mode, which the first query wants. Begin and settings in one round trip (no parameters: the
+        // simple protocol takes several statements).
+        await sql
+          .raw(
+            "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'",
+          )
+          .execute(conn);
+        modeOf.set(conn, 'index');
+        try {
+          const result = await fn(conn);
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw('ROLLBACK').execute(conn);
+          throw error;
+        }
       });
-      await sql`INSERT INTO search_vectors (sort_key, head, body, agency_id, catalogue, year)
+    },
+
+    async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
+      const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
+      if (unique.length === 0) return;
+      await removeKeys(
+        ex,
+        await deleteDocuments(
+          ex,
+          unique.map((d) => d.doc.id),
+        ),
+      );
+      const keys = await insertDocuments(
+        ex,
+        unique.map((d) => d.doc),
+      );
+      for (const part of chunks(unique)) {
+        const values = part.map((d) => {
+          const v = tsvectorTexts(d.tokens);
+          return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector, ${d.doc.agencyId}, ${d.doc.catalogue}, ${d.doc.year})`;
+        });
+        await sql`INSERT INTO search_vectors (sort_key, head, body, agency_id, catalogue, year)
           VALUES ${sql.join(values)}`.execute(ex);
-    }
-  },
+      }
+    },
 
-  async remove(ex: Executor, id: string): Promise<boolean> {
-    const keys = await deleteDocuments(ex, [id]);
-    await removeKeys(ex, keys);
-    return keys.length > 0;
-  },
+    async remove(ex: Executor, id: string): Promise<boolean> {
+      const keys = await deleteDocuments(ex, [id]);
+      await removeKeys(ex, keys);
+      return keys.length > 0;
+    },
 
-  /**
-   * A query the statistics expect to match few items (at most `orderedAbove`) is answered in ONE statement: the
-   * GIN index collects the matches, each gets its tier, and the window of the page is cut from them in rank order;
-   * the count comes with it. Otherwise (or when the matches turn out to be more) the tiers are walked one by one,
-   * each with the plan that suits it (`keys`).
-   */
-  async page(ex, plan, window) {
-    const stats = await lexemeStats(ex);
-    const expected = estimate(plan.all, stats);
-    let counted: number | null = null;
-    if (expected <= orderedAbove) {
-      const small = await smallPage(ex, plan, window);
-      if (small) return small;
-      counted = window.cap + 1;
-    }
-    counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
-    return pageByTiers(plan, window, counted, (expression, limit) => keys(ex, expression, limit, stats));
-  },
+    /**
+     * A query the statistics expect to match few items (at most `orderedAbove`) is answered in ONE statement: the
+     * GIN index collects the matches, each gets its tier, and the window of the page is cut from them in rank order;
+     * the count comes with it. Otherwise (or when the matches turn out to be more) the tiers are walked one by one,
+     * each with the plan that suits it (`keys`).
+     */
+    async page(ex, plan, window) {
+      const stats = await lexemeStats(ex, cache);
+      const expected = estimate(plan.all, stats);
+      let counted: number | null = null;
+      if (expected <= orderedAbove) {
+        const small = await smallPage(ex, plan, window, orderedAbove);
+        if (small) return small;
+        counted = window.cap + 1;
+      }
+      counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
+      return pageByTiers(plan, window, counted, (expression, limit) =>
+        keys(ex, expression, limit, stats, orderedAbove),
+      );
+    },
 
-  load: loadDocuments,
+    load: loadDocuments,
 
-  async beginBulkLoad(db: Db): Promise<void> {
-    // Building a GIN index once over all rows is many times faster than maintaining it row by row.
-    await sql`DROP INDEX IF EXISTS search_vectors_tokens_idx`.execute(db);
-  },
+    async beginBulkLoad(db: Db): Promise<void> {
+      // Building a GIN index once over all rows is many times faster than maintaining it row by row.
+      await sql`DROP INDEX IF EXISTS search_vectors_tokens_idx`.execute(db);
+    },
 
-  async endBulkLoad(db: Db): Promise<void> {
-    await db.transaction().execute(async (tx) => {
-      // The GIN build sorts its entries in memory; the default 64 MB makes it spill and take many times longer.
-      await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
-      await createTokensIndex(tx);
-    });
-    // Fresh statistics and the visibility map (counting can then skip the table pages).
-    await sql`VACUUM (ANALYZE) search_vectors`.execute(db);
-    await sql`VACUUM (ANALYZE) search_documents`.execute(db);
-  },
+    async endBulkLoad(db: Db): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        // The GIN build sorts its entries in memory; the default 64 MB makes it spill and take many times longer.
+        await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
+        await createTokensIndex(tx);
+      });
+      // Fresh statistics and the visibility map (counting can then skip the table pages).
+      await sql`VACUUM (ANALYZE) search_vectors`.execute(db);
+      await sql`VACUUM (ANALYZE) search_documents`.execute(db);
+    },
 
-  countAll: countDocuments,
+    countAll: countDocuments,
 
-  async sizes(ex: Executor) {
-    const r = await sql<{ index_bytes: string; document_bytes: string }>`SELECT
+    async sizes(ex: Executor) {
+      const r = await sql<{ index_bytes: string; document_bytes: string }>`SELECT
         pg_total_relation_size('search_vectors') AS index_bytes,
         pg_total_relation_size('search_documents') AS document_bytes`.execute(ex);
-    return { indexBytes: Number(r.rows[0]?.index_bytes ?? 0), documentBytes: Number(r.rows[0]?.document_bytes ?? 0) };
-  },
-};
+      return { indexBytes: Number(r.rows[0]?.index_bytes ?? 0), documentBytes: Number(r.rows[0]?.document_bytes ?? 0) };
+    },
+  };
+}
 
 /** The GIN index of the candidates (see `candidates`); shared with migration 019. */
 export async function createTokensIndex(ex: Executor | Kysely<unknown>): Promise<void> {

@@ -123,7 +123,9 @@ async function buildInParallel(open: OpenDatabase, index: SearchIndex, url: stri
     }),
   );
   const loaded = performance.now();
-  log(`${open.dialect}: loaded in ${((loaded - started) / 1000).toFixed(0)} s; finishing the index (GIN build, VACUUM ANALYZE)…`);
+  log(
+    `${open.dialect}: loaded in ${((loaded - started) / 1000).toFixed(0)} s; finishing the index (GIN build, VACUUM ANALYZE)…`,
+  );
   await index.endBulkLoad(open.db);
   log(`${open.dialect}: finished in ${((performance.now() - loaded) / 1000).toFixed(0)} s`);
   return (performance.now() - started) / 1000;

@@ -49,7 +49,9 @@ export const sqliteSearchStore: SearchStore = {
     // In-process and walking posting lists newest first: each statement stops early, so the tier walk costs
     // little more than one query would.
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
-        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(plan.all)} LIMIT ${window.cap + 1})`.execute(ex);
+        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(plan.all)} LIMIT ${window.cap + 1})`.execute(
+      ex,
+    );
     return pageByTiers(plan, window, Number(r.rows[0]?.n ?? 0), async (expression, limit) => {
       const keys = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
           WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);

@@ -6,8 +6,8 @@ import {
   chunks,
   countDocuments,
   deleteDocuments,
-  insertDocuments,
   loadDocuments,
+  replaceDocuments,
 } from './search-documents-repository.ts';
 import { pageByTiers, type PageKeys, type PageWindow } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
@@ -355,19 +355,7 @@ export function createPostgresSearchStore(tuning: PostgresSearchTuning = default
     },
 
     async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
-      const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
-      if (unique.length === 0) return;
-      await removeKeys(
-        ex,
-        await deleteDocuments(
-          ex,
-          unique.map((d) => d.doc.id),
-        ),
-      );
-      const keys = await insertDocuments(
-        ex,
-        unique.map((d) => d.doc),
-      );
+      const { unique, keys } = await replaceDocuments(ex, docs, removeKeys);
       for (const part of chunks(unique)) {
         const values = part.map((d) => {
           const v = tsvectorTexts(d.tokens);

@@ -1,6 +1,7 @@
 import { sortKeyCandidate } from '../../../search/sort-key.ts';
 import type { SearchAttachment, SearchDocument } from '../../../search/search-document.ts';
 import type { Executor, SearchDocumentRow } from '../../schema.ts';
+import type { IndexedDocument } from './search-store.ts';
 
 /** Rows per INSERT: 13 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const chunkSize = 500;
@@ -117,4 +118,29 @@ export async function countDocuments(ex: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * The first half of an upsert, the same on both databases: the documents (the last of each id) replace their stored
+ * rows — `removeKeys` takes the replaced rows' keys out of the database's index — and get their sort keys.
+ */
+export async function replaceDocuments(
+  ex: Executor,
+  docs: IndexedDocument[],
+  removeKeys: (ex: Executor, keys: number[]) => Promise<void>,
+): Promise<{ unique: IndexedDocument[]; keys: Map<string, number> }> {
+  const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
+  if (unique.length === 0) return { unique, keys: new Map() };
+  await removeKeys(
+    ex,
+    await deleteDocuments(
+      ex,
+      unique.map((d) => d.doc.id),
+    ),
+  );
+  const keys = await insertDocuments(
+    ex,
+    unique.map((d) => d.doc),
+  );
+  return { unique, keys };
 }

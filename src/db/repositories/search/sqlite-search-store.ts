@@ -5,8 +5,8 @@ import {
   chunks,
   countDocuments,
   deleteDocuments,
-  insertDocuments,
   loadDocuments,
+  replaceDocuments,
 } from './search-documents-repository.ts';
 import { pageByTiers } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
@@ -20,19 +20,7 @@ export const sqliteSearchStore: SearchStore = {
   reading: (ex, fn) => fn(ex),
 
   async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
-    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
-    if (unique.length === 0) return;
-    await removeKeys(
-      ex,
-      await deleteDocuments(
-        ex,
-        unique.map((d) => d.doc.id),
-      ),
-    );
-    const keys = await insertDocuments(
-      ex,
-      unique.map((d) => d.doc),
-    );
+    const { unique, keys } = await replaceDocuments(ex, docs, removeKeys);
     for (const part of chunks(unique)) {
       const values = part.map((d) => sql`(${keys.get(d.doc.id)!}, ${d.tokens.join(' ')})`);
       await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${sql.join(values)}`.execute(ex);

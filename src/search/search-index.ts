@@ -125,10 +125,12 @@ class TieredSearchIndex implements SearchIndex {
     };
     const picked = found.picked;
     if (picked.length === 0) return result;
-    const docs = await this.store.load(
-      ex,
-      picked.map((p) => p.key),
-    );
+    const docs =
+      found.docs ??
+      (await this.store.load(
+        ex,
+        picked.map((p) => p.key),
+      ));
     const tierOf = new Map(picked.map((p) => [p.key, p.tier]));
     result.hits = docs.map((d) => toHit(d, tierOf.get(d.sortKey) ?? 'body', terms));
     return result;

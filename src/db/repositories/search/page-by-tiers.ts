@@ -1,6 +1,7 @@
 import type { MatchExpression } from '../../../search/match-expression.ts';
 import type { HitTier } from '../../../search/search-document.ts';
 import type { SearchPlan } from '../../../search/search-plan.ts';
+import type { StoredDocument } from './search-documents-repository.ts';
 
 /** Which results a page shows: skip `offset`, take `size`; matches beyond `cap` are never shown. */
 export interface PageWindow {
@@ -13,6 +14,8 @@ export interface PageWindow {
 export interface PageKeys {
   counted: number;
   picked: { key: number; tier: HitTier }[];
+  /** The picked documents, when the statement that found them also loaded them (PostgreSQL, few candidates). */
+  docs?: StoredDocument[];
 }
 
 /**

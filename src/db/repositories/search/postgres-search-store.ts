@@ -1,13 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MatchExpression } from '../../../search/match-expression.ts';
 import type { SearchPlan } from '../../../search/search-plan.ts';
-import type { Db, Executor } from '../../schema.ts';
+import type { Db, Executor, SearchDocumentRow } from '../../schema.ts';
 import {
   chunks,
   countDocuments,
   deleteDocuments,
   loadDocuments,
   replaceDocuments,
+  storedDocument,
 } from './search-documents-repository.ts';
 import { pageByTiers, type PageKeys, type PageWindow } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
@@ -264,23 +265,29 @@ async function smallPage(
           sql` `,
         )} ELSE ${sql.lit(last)} END`;
   const want = window.offset + window.size;
-  const r = await sql<{ sort_key: string; tier: number; n: string }>`SELECT sort_key, tier, n FROM (
-      SELECT sort_key, row, tier, count(*) OVER () AS n FROM (
-        SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
-        WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}) AS m
-      ORDER BY tier, sort_key DESC OFFSET 0) AS c
-    WHERE ${exactAt(plan.all)} LIMIT ${want}`.execute(ex);
+  // The documents of the page (not of the rows skipped before it) come with the same statement.
+  const r = await sql<SearchDocumentRow & { tier: number; n: string; at: string }>`SELECT p.tier, p.n, p.at, d.*
+    FROM (SELECT q.*, row_number() OVER (ORDER BY q.tier, q.sort_key DESC) AS at FROM (
+      SELECT sort_key, tier, n FROM (
+        SELECT sort_key, row, tier, count(*) OVER () AS n FROM (
+          SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
+          WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}) AS m
+        ORDER BY tier, sort_key DESC OFFSET 0) AS c
+      WHERE ${exactAt(plan.all)} LIMIT ${want}) AS q) AS p
+    LEFT JOIN search_documents d ON d.sort_key = p.sort_key AND p.at > ${window.offset}
+    ORDER BY p.at`.execute(ex);
   const found = Number(r.rows[0]?.n ?? 0);
   if (found > orderedAbove) return null;
   let counted: number;
   if (r.rows.length < want || !hasPhrase(plan.all)) counted = r.rows.length < want ? r.rows.length : found;
   else if (found > window.cap) counted = window.cap + 1;
   else counted = await countWhere(ex, sql<boolean>`${candidates(plan.all)} AND ${condition(plan.all)}`, window.cap + 1);
-  const end = Math.min(want, window.cap);
-  const picked = r.rows
-    .slice(window.offset, end)
-    .map((row) => ({ key: Number(row.sort_key), tier: plan.tiers[Number(row.tier)]!.tier }));
-  return { counted: Math.min(counted, window.cap + 1), picked };
+  const shown = r.rows.slice(window.offset, Math.min(want, window.cap)).filter((row) => row.doc_id !== null);
+  return {
+    counted: Math.min(counted, window.cap + 1),
+    picked: shown.map((row) => ({ key: Number(row.sort_key), tier: plan.tiers[Number(row.tier)]!.tier })),
+    docs: shown.map(storedDocument),
+  };
 }
 
 /**

@@ -85,29 +85,36 @@ function parseAttachments(json: string): SearchAttachment[] {
   }
 }
 
-export async function loadDocuments(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]> {
+/** A stored document with its key, as a search result shows it. */
+export type StoredDocument = SearchDocument & { sortKey: number };
+
+/** One `search_documents` row as the document it stores. */
+export function storedDocument(r: SearchDocumentRow): StoredDocument {
+  return {
+    sortKey: Number(r.sort_key),
+    id: r.doc_id,
+    agencyId: r.agency_id,
+    agencyPath: r.agency_path,
+    catalogue: r.catalogue,
+    year: Number(r.year),
+    docNumber: r.doc_number,
+    indexNumber: r.index_number,
+    title: r.title,
+    body: r.body,
+    attachments: parseAttachments(r.attachments),
+    publishedDate: r.published_date,
+    url: r.url,
+  };
+}
+
+export async function loadDocuments(ex: Executor, keys: number[]): Promise<StoredDocument[]> {
   if (keys.length === 0) return [];
   const rows = await ex.selectFrom('search_documents').selectAll().where('sort_key', 'in', keys).execute();
   const byKey = new Map(rows.map((r) => [Number(r.sort_key), r]));
-  const out: (SearchDocument & { sortKey: number })[] = [];
+  const out: StoredDocument[] = [];
   for (const k of keys) {
     const r = byKey.get(k);
-    if (!r) continue;
-    out.push({
-      sortKey: k,
-      id: r.doc_id,
-      agencyId: r.agency_id,
-      agencyPath: r.agency_path,
-      catalogue: r.catalogue,
-      year: Number(r.year),
-      docNumber: r.doc_number,
-      indexNumber: r.index_number,
-      title: r.title,
-      body: r.body,
-      attachments: parseAttachments(r.attachments),
-      publishedDate: r.published_date,
-      url: r.url,
-    });
+    if (r) out.push(storedDocument(r));
   }
   return out;
 }

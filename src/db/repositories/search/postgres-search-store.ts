@@ -16,16 +16,17 @@ import { ns } from '../../../search/index-tokens.ts';
 import { columnOfToken, tsqueryText, tsvectorTexts } from './tsquery-text.ts';
 
 /**
- * PostgreSQL: `search_vectors` (sort_key, head, body — tsvectors built from our tokens) with a GIN index on each.
+ * PostgreSQL: `search_vectors` (sort_key, head, body — tsvectors built from our tokens — and the filter columns)
+ * with ONE GIN index over `head || body` (candidates) and b-trees on (filter, sort_key) (migrations 008, 019).
  * Query text is cast with ::tsquery from a bound parameter — never to_tsquery/plainto_tsquery over user text.
  *
  * The planner cannot know that checking a tsvector (decompressing it, for the body) costs far more than its
  * default operator cost, so for broad terms it would scan the table. A search therefore runs in one read
  * transaction (`reading`) that forbids sequential scans and tells each query which plan it wants (docs/search.md):
  * - `index`: GIN bitmap only — for counting (a tsquery without phrases is answered by the index alone) and for
- *   terms with few matches (they are collected and sorted);
- * - `ordered`: walk the primary key newest-first, checking each row, and stop at the page — for terms with very
- *   many matches, where the first page is found after a few dozen rows.
+ *   queries with few candidates (collected, sorted, then checked exactly until the page is full);
+ * - `ordered`: walk the primary key (or a filter's b-tree) newest first, checking each row, and stop at the page —
+ *   for tiers with very many matches, where the first page is found after a few dozen rows.
  */
 type Mode = 'index' | 'ordered';
 

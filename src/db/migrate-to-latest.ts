@@ -14,6 +14,7 @@ import { publicationMigration } from './migrations/015-publication.ts';
 import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import { caseRemindersMigration } from './migrations/019-case-reminders.ts';
+import { searchFilterColumnsMigration } from './migrations/020-search-filter-columns.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -35,6 +36,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '017-reports': reportsMigration(),
     '018-report-imports': reportImportsMigration(),
     '019-case-reminders': caseRemindersMigration(),
+    '020-search-filter-columns': searchFilterColumnsMigration(dialect),
   };
 }
 

@@ -232,6 +232,10 @@ export interface SearchVectorTable {
   sort_key: number;
   head: string;
   body: string;
+  /** The filters as plain columns (migration 019): b-trees on (value, sort_key) for filtered newest-first walks. */
+  agency_id: string;
+  catalogue: string;
+  year: number;
 }
 
 /** A stored file, by the SHA-256 of its bytes (migration 005). Its bytes are the chunks of `content_id`. */

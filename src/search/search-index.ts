@@ -35,8 +35,9 @@ export const resultCap = 1000;
 export const defaultPageSize = 10;
 export const maxPageSize = 50;
 
-export function createSearchIndex(dialect: Dialect): SearchIndex {
-  return new TieredSearchIndex(searchStoreFor(dialect));
+/** `store` replaces the dialect's default store (tests use it to tune the PostgreSQL plan choice). */
+export function createSearchIndex(dialect: Dialect, store: SearchStore = searchStoreFor(dialect)): SearchIndex {
+  return new TieredSearchIndex(store);
 }
 
 function checkDocument(doc: SearchDocument): void {
@@ -100,50 +101,36 @@ class TieredSearchIndex implements SearchIndex {
     };
     if (terms.length === 0) return empty;
 
+    const window = { offset: (page - 1) * pageSize, size: pageSize, cap: resultCap };
     let plan = searchPlan(terms, request.filters);
-    let counted = await this.store.count(ex, plan.all, resultCap + 1);
+    let found = await this.store.page(ex, plan, window);
     let relaxed = false;
-    if (counted === 0) {
+    if (found.counted === 0) {
       const looser = relaxQuery(terms);
       if (looser) {
         terms = looser;
         plan = searchPlan(terms, request.filters);
-        counted = await this.store.count(ex, plan.all, resultCap + 1);
+        found = await this.store.page(ex, plan, window);
         relaxed = true;
       }
     }
-    const total = Math.min(counted, resultCap);
+    const total = Math.min(found.counted, resultCap);
     const result: SearchResult = {
       ...empty,
       total,
-      totalIsExact: counted <= resultCap,
+      totalIsExact: found.counted <= resultCap,
       pageCount: Math.ceil(total / pageSize),
       terms: terms.map((t) => t.text),
       relaxed,
     };
-    const offset = (page - 1) * pageSize;
-    if (offset >= total) return result;
-
-    // Walk the tiers in rank order; each tier's keys come newest first, so the window of this page is found
-    // by reading at most offset + pageSize keys per tier.
-    const picked: { key: number; tier: HitTier }[] = [];
-    let skip = offset;
-    let need = Math.min(pageSize, total - offset);
-    for (const { tier, expression } of plan.tiers) {
-      if (need <= 0) break;
-      const keys = await this.store.keys(ex, expression, skip + need);
-      if (keys.length <= skip) {
-        skip -= keys.length;
-        continue;
-      }
-      for (const key of keys.slice(skip, skip + need)) picked.push({ key, tier });
-      need -= Math.min(need, keys.length - skip);
-      skip = 0;
-    }
-    const docs = await this.store.load(
-      ex,
-      picked.map((p) => p.key),
-    );
+    const picked = found.picked;
+    if (picked.length === 0) return result;
+    const docs =
+      found.docs ??
+      (await this.store.load(
+        ex,
+        picked.map((p) => p.key),
+      ));
     const tierOf = new Map(picked.map((p) => [p.key, p.tier]));
     result.hits = docs.map((d) => toHit(d, tierOf.get(d.sortKey) ?? 'body', terms));
     return result;

@@ -13,7 +13,9 @@ test('index tokens: CJK bigrams plus the run-final character; Latin and digits w
     '2025',
     '12',
     '号',
+    '号',
   ]);
+  assert.deepEqual(substringTokens('12号文件'), ['12', '号', '号文', '文件', '件']);
   assert.deepEqual(substringTokens('GB/T22239-2019'), ['gb', 't', '22239', '2019']);
   assert.deepEqual(substringTokens('  ，。！  '), []);
 });
@@ -31,15 +33,20 @@ test('query tokens: no run-final character at the end of the term; before digits
   assert.deepEqual(termTokens('锡滨政办发〔2025〕12号'), {
     text: '锡滨政办发202512号',
     tokens: ['锡滨', '滨政', '政办', '办发', '发', '2025', '12', '号'],
-    prefixLast: true,
+    prefixLast: false,
     singleRun: false,
   });
+  // The boundary token after digits: the full 文号 needs no prefix; a run that ends inside the term keeps its
+  // run-final character.
+  assert.deepEqual(termTokens('12号文')?.tokens, ['12', '号', '号文']);
+  assert.deepEqual(termTokens('12号2025')?.tokens, ['12', '号', '号', '2025']);
   assert.deepEqual(termTokens('税'), { text: '税', tokens: ['税'], prefixLast: true, singleRun: true });
   assert.equal(termTokens('"*:()&|!'), null);
 });
 
 test('every query token of a substring is an index token of the text, in a row', () => {
-  const text = '无锡市滨湖区人民政府办公室关于印发本年度行政复议工作要点的通知（锡滨政办发〔2025〕12号）';
+  const text =
+    '无锡市滨湖区人民政府办公室关于印发本年度行政复议工作要点的通知（锡滨政办发〔2025〕12号）第3号文件GB22239号2025';
   const index = substringTokens(text);
   const chars = Array.from(text);
   for (let start = 0; start < chars.length; start++) {

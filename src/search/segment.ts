@@ -100,15 +100,25 @@ export function runs(normalized: string): Run[] {
   return out;
 }
 
-/** Substring tokens of a text (not namespaced): bigrams + run-final character for CJK, whole Latin/digit runs. */
+/**
+ * Substring tokens of a text (not namespaced): bigrams + run-final character for CJK, whole Latin/digit runs.
+ * A CJK run that follows digits or letters also gets its first character alone before its bigrams (the
+ * boundary token: 12号文 → 12 号 号文 文): a 文号 typed in full ends in such a character (…159号), and without
+ * this token the query would need a prefix 号* — FTS5 and GIN then merge the posting lists of every bigram
+ * starting with 号, the slowest query of the benchmark (docs/search.md).
+ */
 export function substringTokens(text: string): string[] {
   const out: string[] = [];
+  let previous: Run['kind'] | null = null;
   for (const run of runs(normalizeText(text))) {
+    const after = previous;
+    previous = run.kind;
     if (run.kind !== 'cjk') {
       out.push(run.text.slice(0, maxRunChars));
       continue;
     }
     const chars = Array.from(run.text);
+    if (after !== null && after !== 'cjk') out.push(chars[0]!);
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
     out.push(chars[chars.length - 1]!);
   }
@@ -179,9 +189,13 @@ export function termTokens(term: string): TermTokens | null {
       return;
     }
     const chars = Array.from(run.text);
+    // After digits or letters the document has the boundary token (the run's first character alone), so a
+    // term ending in …12号 needs no prefix.
+    const boundary = index > 0 && pieces[index - 1]!.kind !== 'cjk';
+    if (boundary) tokens.push(chars[0]!);
     for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
-    if (!last || chars.length === 1) tokens.push(chars[chars.length - 1]!);
-    prefixLast = last && chars.length === 1;
+    if (!last || (chars.length === 1 && !boundary)) tokens.push(chars[chars.length - 1]!);
+    prefixLast = !boundary && last && chars.length === 1;
   });
   return { text: pieces.map((p) => p.text).join(''), tokens, prefixLast, singleRun: pieces.length === 1 };
 }

@@ -1,34 +1,46 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MatchExpression } from '../../../search/match-expression.ts';
-import type { Db, Executor } from '../../schema.ts';
+import type { SearchPlan } from '../../../search/search-plan.ts';
+import type { Db, Executor, SearchDocumentRow } from '../../schema.ts';
 import {
   chunks,
   countDocuments,
   deleteDocuments,
-  insertDocuments,
   loadDocuments,
+  replaceDocuments,
+  storedDocument,
 } from './search-documents-repository.ts';
+import { pageByTiers, type PageKeys, type PageWindow } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
+import { ns } from '../../../search/index-tokens.ts';
 import { columnOfToken, tsqueryText, tsvectorTexts } from './tsquery-text.ts';
 
 /**
- * PostgreSQL: `search_vectors` (sort_key, head, body — tsvectors built from our tokens) with a GIN index on each.
+ * PostgreSQL: `search_vectors` (sort_key, head, body — tsvectors built from our tokens — and the filter columns)
+ * with ONE GIN index over `head || body` (candidates) and b-trees on (filter, sort_key) (migrations 008, 019).
  * Query text is cast with ::tsquery from a bound parameter — never to_tsquery/plainto_tsquery over user text.
  *
  * The planner cannot know that checking a tsvector (decompressing it, for the body) costs far more than its
  * default operator cost, so for broad terms it would scan the table. A search therefore runs in one read
  * transaction (`reading`) that forbids sequential scans and tells each query which plan it wants (docs/search.md):
  * - `index`: GIN bitmap only — for counting (a tsquery without phrases is answered by the index alone) and for
- *   terms with few matches (they are collected and sorted);
- * - `ordered`: walk the primary key newest-first, checking each row, and stop at the page — for terms with very
- *   many matches, where the first page is found after a few dozen rows.
+ *   queries with few candidates (collected, sorted, then checked exactly until the page is full);
+ * - `ordered`: walk the primary key (or a filter's b-tree) newest first, checking each row, and stop at the page —
+ *   for tiers with very many matches, where the first page is found after a few dozen rows.
  */
 type Mode = 'index' | 'ordered';
 
-/** Above this many matches a query walks the key order instead of collecting its matches. */
-const orderedAbove = 5000;
-/** Estimated matches above which the GIN index is not asked at all (see lexemeStats). */
-const broadAbove = 20_000;
+/**
+ * When a query walks the key order instead of collecting its matches with the GIN index: above `orderedAbove`
+ * expected matches (the break-even at a million rows is a few thousand); above `broadAbove` its matches are not
+ * counted either (the total is "more than 1,000", an estimate from the statistics). Tests lower them to run the
+ * walk on a small table.
+ */
+export interface PostgresSearchTuning {
+  orderedAbove: number;
+  broadAbove: number;
+}
+const defaultTuning: PostgresSearchTuning = { orderedAbove: 5000, broadAbove: 20_000 };
 
 /** The plan mode currently set in each open search transaction. */
 const modeOf = new WeakMap<object, Mode>();
@@ -37,7 +49,7 @@ const modeOf = new WeakMap<object, Mode>();
  * Switches the transaction's planner to `mode` (one round trip, only when it changes). Outside `reading` — the
  * caller's own transaction or none — the query runs with the planner's defaults.
  */
-async function plan(ex: Executor, mode: Mode): Promise<void> {
+async function setMode(ex: Executor, mode: Mode): Promise<void> {
   if (!modeOf.has(ex) || modeOf.get(ex) === mode) return;
   const index = mode === 'index' ? 'off' : 'on';
   const bitmap = mode === 'ordered' ? 'off' : 'on';
@@ -55,22 +67,77 @@ function columnOf(e: MatchExpression): 'head' | 'body' | 'mixed' {
 }
 
 /**
- * The expression as an SQL condition over the two columns: each part that concerns one column becomes one
- * `column @@ tsquery` (the GIN index combines its terms); parts over both are joined with SQL AND / OR / NOT.
- * Conditions on `head` come first: they are the cheap ones to check row by row.
+ * A filter token (agency, catalogue, year — src/search/index-tokens.ts) as a condition on its plain column
+ * (migration 019): with the (value, sort_key) b-tree, a filtered walk newest first reads only the filter's rows.
  */
-function condition(e: MatchExpression, phrases: boolean): RawBuilder<boolean> {
+function filterColumnCondition(e: MatchExpression): RawBuilder<boolean> | null {
+  if (e.kind !== 'phrase' || e.tokens.length !== 1 || e.prefixLast) return null;
+  const token = e.tokens[0]!;
+  const value = token.slice(1);
+  switch (token[0]) {
+    case ns.agency:
+      return sql<boolean>`(agency_id = ${hexText(value)})`;
+    case ns.catalogue:
+      return sql<boolean>`(catalogue = ${hexText(value)})`;
+    case ns.year:
+      return /^-?\d{1,9}$/.test(value) ? sql<boolean>`(year = ${Number(value)})` : null;
+    default:
+      return null;
+  }
+}
+
+/** The value of a filter token (hex of UTF-8, src/search/index-tokens.ts filterToken). */
+function hexText(hex: string): string {
+  return Buffer.from(hex, 'hex').toString('utf8');
+}
+
+/** Top-level filters of a plan's expression (`… AND filters`, `(… AND filters) NOT …`), split from the rest. */
+function splitFilters(e: MatchExpression): { filters: RawBuilder<boolean>[]; rest: MatchExpression | null } {
+  const own = filterColumnCondition(e);
+  if (own) return { filters: [own], rest: null };
+  if (e.kind === 'and') {
+    const filters: RawBuilder<boolean>[] = [];
+    const rest: MatchExpression[] = [];
+    for (const item of e.items) {
+      const f = filterColumnCondition(item);
+      if (f) filters.push(f);
+      else rest.push(item);
+    }
+    return { filters, rest: rest.length === 0 ? null : rest.length === 1 ? rest[0]! : { kind: 'and', items: rest } };
+  }
+  if (e.kind === 'not') {
+    const inner = splitFilters(e.include);
+    return {
+      filters: inner.filters,
+      rest: inner.rest ? { kind: 'not', include: inner.rest, exclude: e.exclude } : null,
+    };
+  }
+  return { filters: [], rest: e };
+}
+
+/**
+ * The expression as an SQL condition: filters on their columns, then each part that concerns one tsvector
+ * becomes one `column @@ tsquery` (the GIN index combines its terms); parts over both are joined with SQL AND /
+ * OR / NOT. Conditions on `head` come first: they are the cheap ones to check row by row.
+ */
+function condition(e: MatchExpression): RawBuilder<boolean> {
+  const { filters, rest } = splitFilters(e);
+  const parts = rest ? [...filters, vectorCondition(rest)] : filters;
+  if (parts.length === 0) return sql<boolean>`true`;
+  return parts.length === 1 ? parts[0]! : sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+function vectorCondition(e: MatchExpression): RawBuilder<boolean> {
   const column = columnOf(e);
   if (column !== 'mixed') {
-    const query = tsqueryText(e, { phrases });
+    const query = tsqueryText(e);
     return column === 'head' ? sql<boolean>`(head @@ ${query}::tsquery)` : sql<boolean>`(body @@ ${query}::tsquery)`;
   }
-  if (e.kind === 'not')
-    return sql<boolean>`(${condition(e.include, phrases)} AND NOT ${condition(e.exclude, phrases)})`;
+  if (e.kind === 'not') return sql<boolean>`(${vectorCondition(e.include)} AND NOT ${vectorCondition(e.exclude)})`;
   if (e.kind === 'phrase') throw new Error('unreachable');
   const items = [...e.items].sort((a, b) => Number(columnOf(a) !== 'head') - Number(columnOf(b) !== 'head'));
   return sql<boolean>`(${sql.join(
-    items.map((i) => condition(i, phrases)),
+    items.map((i) => vectorCondition(i)),
     e.kind === 'and' ? sql` AND ` : sql` OR `,
   )})`;
 }
@@ -79,6 +146,34 @@ function hasPhrase(e: MatchExpression): boolean {
   if (e.kind === 'phrase') return e.tokens.length > 1;
   if (e.kind === 'not') return hasPhrase(e.include) || hasPhrase(e.exclude);
   return e.items.some(hasPhrase);
+}
+
+/**
+ * A superset of the expression's matches that ONE GIN index answers exactly, without reading a row: the
+ * expression over `head || body` (the index is on that expression, migration 019; tokens are namespaced, so one
+ * tsquery covers title, body, words and filters), each phrase as the AND of its tokens (GIN keeps no positions),
+ * and an excluded phrase left out (leaving it in would exclude rows whose tokens are present but not adjacent).
+ * The exact `condition` is then checked on as few rows as the statement needs.
+ */
+function candidates(e: MatchExpression): RawBuilder<boolean> {
+  return sql<boolean>`((head || body) @@ ${tsqueryText(candidateExpression(e), { phrases: false })}::tsquery)`;
+}
+
+/**
+ * The exact condition checked on the candidate row `c.row` (its ctid, fetched again by a TID scan): the sorted
+ * candidates carry only their key and ctid, not their vectors.
+ */
+function exactAt(e: MatchExpression): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM search_vectors v WHERE v.ctid = c.row AND ${condition(e)})`;
+}
+
+function candidateExpression(e: MatchExpression): MatchExpression {
+  if (e.kind === 'phrase') return e;
+  if (e.kind === 'not')
+    return hasPhrase(e.exclude)
+      ? candidateExpression(e.include)
+      : { kind: 'not', include: candidateExpression(e.include), exclude: e.exclude };
+  return { kind: e.kind, items: e.items.map(candidateExpression) };
 }
 
 /**
@@ -96,10 +191,8 @@ interface LexemeStats {
    */
   floor: number;
 }
-let stats: LexemeStats | null = null;
-
-async function lexemeStats(ex: Executor): Promise<LexemeStats> {
-  if (stats && Date.now() - stats.at < 600_000) return stats;
+async function lexemeStats(ex: Executor, cache: { stats: LexemeStats | null }): Promise<LexemeStats> {
+  if (cache.stats && Date.now() - cache.stats.at < 600_000) return cache.stats;
   const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`SELECT
       array_to_json(s.most_common_elems::text::text[]) AS elems, s.most_common_elem_freqs AS freqs,
       (SELECT reltuples FROM pg_class WHERE oid = 'search_vectors'::regclass) AS rows
@@ -115,8 +208,8 @@ async function lexemeStats(ex: Executor): Promise<LexemeStats> {
     // most_common_elem_freqs ends with the minimum and maximum frequency and the null fraction.
     floor = Math.max(floor, freqs[elems.length] ?? 0);
   }
-  stats = { at: Date.now(), rows, freq, floor };
-  return stats;
+  cache.stats = { at: Date.now(), rows, freq, floor };
+  return cache.stats;
 }
 
 /** Estimated number of matching rows (independent terms; a prefix token alone counts as unknown = few). */
@@ -143,123 +236,209 @@ function estimate(e: MatchExpression, s: LexemeStats): number {
 }
 
 async function countWhere(ex: Executor, where: RawBuilder<boolean>, limit: number): Promise<number> {
-  await plan(ex, 'index');
+  await setMode(ex, 'index');
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (
       SELECT 1 FROM search_vectors WHERE ${where} LIMIT ${limit}) AS m`.execute(ex);
   return Number(r.rows[0]?.n ?? 0);
 }
 
-export const postgresSearchStore: SearchStore = {
-  async reading(ex, fn) {
-    if (ex.isTransaction) return fn(ex);
-    return ex.transaction().execute(async (tx) => {
-      // Never scan the whole table for a search (each row's body vector would be decompressed); start in
-      // index mode, which the first query (the count) wants. One round trip.
-      await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
-        tx,
-      );
-      modeOf.set(tx, 'index');
-      return fn(tx);
-    });
-  },
+/**
+ * The page of a plan whose candidates are at most `orderedAbove`, in one statement; null when there are more.
+ * The GIN index gives the candidates (every token of each phrase present — exact without reading positions); they
+ * are sorted by tier (title conditions: `head` is small and in the row) and key, and only then are the phrases
+ * checked, lazily, until the window is full: a body vector is decompressed for the rows shown, not for all
+ * candidates. A second statement counts exactly when the candidates are within the cap and were not all checked.
+ */
+async function smallPage(
+  ex: Executor,
+  plan: SearchPlan,
+  window: PageWindow,
+  orderedAbove: number,
+): Promise<PageKeys | null> {
+  await setMode(ex, 'index');
+  const last = plan.tiers.length - 1;
+  // The tiers partition the matches: the first whose condition holds (the last needs no check).
+  const tier =
+    last === 0
+      ? sql<number>`0`
+      : sql<number>`CASE ${sql.join(
+          plan.tiers.slice(0, last).map((t, i) => sql`WHEN ${condition(t.expression)} THEN ${sql.lit(i)}`),
+          sql` `,
+        )} ELSE ${sql.lit(last)} END`;
+  const want = window.offset + window.size;
+  // The documents of the page (not of the rows skipped before it) come with the same statement.
+  const r = await sql<SearchDocumentRow & { tier: number; n: string; at: string }>`SELECT p.tier, p.n, p.at, d.*
+    FROM (SELECT q.*, row_number() OVER (ORDER BY q.tier, q.sort_key DESC) AS at FROM (
+      SELECT sort_key, tier, n FROM (
+        SELECT sort_key, row, tier, count(*) OVER () AS n FROM (
+          SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
+          WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}) AS m
+        ORDER BY tier, sort_key DESC OFFSET 0) AS c
+      WHERE ${exactAt(plan.all)} LIMIT ${want}) AS q) AS p
+    LEFT JOIN search_documents d ON d.sort_key = p.sort_key AND p.at > ${window.offset}
+    ORDER BY p.at`.execute(ex);
+  const found = Number(r.rows[0]?.n ?? 0);
+  if (found > orderedAbove) return null;
+  let counted: number;
+  if (r.rows.length < want || !hasPhrase(plan.all)) counted = r.rows.length < want ? r.rows.length : found;
+  else if (found > window.cap) counted = window.cap + 1;
+  else counted = await countWhere(ex, sql<boolean>`${candidates(plan.all)} AND ${condition(plan.all)}`, window.cap + 1);
+  const shown = r.rows.slice(window.offset, Math.min(want, window.cap)).filter((row) => row.doc_id !== null);
+  return {
+    counted: Math.min(counted, window.cap + 1),
+    picked: shown.map((row) => ({ key: Number(row.sort_key), tier: plan.tiers[Number(row.tier)]!.tier })),
+    docs: shown.map(storedDocument),
+  };
+}
 
-  async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
-    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
-    if (unique.length === 0) return;
-    await removeKeys(
-      ex,
-      await deleteDocuments(
-        ex,
-        unique.map((d) => d.doc.id),
-      ),
-    );
-    const keys = await insertDocuments(
-      ex,
-      unique.map((d) => d.doc),
-    );
-    for (const part of chunks(unique)) {
-      const values = part.map((d) => {
-        const v = tsvectorTexts(d.tokens);
-        return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector)`;
-      });
-      await sql`INSERT INTO search_vectors (sort_key, head, body) VALUES ${sql.join(values)}`.execute(ex);
-    }
-  },
+/**
+ * The number of matches, stopping at `limit`. First the candidates — the phrases' tokens all present, which the
+ * GIN index answers without reading rows; only when they are within the limit are the phrases checked (reading at
+ * most that many rows). Above the limit the candidate count stands for the total, which is then reported as capped.
+ */
+async function count(ex: Executor, expression: MatchExpression, limit: number): Promise<number> {
+  const found = await countWhere(ex, candidates(expression), limit);
+  if (found >= limit || !hasPhrase(expression)) return found;
+  return countWhere(ex, sql<boolean>`${candidates(expression)} AND ${condition(expression)}`, limit);
+}
 
-  async remove(ex: Executor, id: string): Promise<boolean> {
-    const keys = await deleteDocuments(ex, [id]);
-    await removeKeys(ex, keys);
-    return keys.length > 0;
-  },
-
-  /**
-   * First the candidates — the phrases' tokens all present, which the GIN index answers without reading rows;
-   * only when they are within the limit are the phrases checked (reading at most that many rows). Above the
-   * limit the candidate count stands for the total, which is then reported as capped.
-   */
-  async count(ex: Executor, expression, limit): Promise<number> {
-    // Far more matches than counted: the statistics say so without reading posting lists (an estimate).
-    if (estimate(expression, await lexemeStats(ex)) > broadAbove) return limit;
-    const candidates = await countWhere(ex, condition(expression, false), limit);
-    if (candidates >= limit || !hasPhrase(expression)) return candidates;
-    return countWhere(ex, condition(expression, true), limit);
-  },
-
-  /**
-   * First with the GIN index, collecting at most `orderedAbove` matches and keeping the newest `limit`; when
-   * there are more (a broad term), again walking the key order newest-first, which then finds the page after
-   * about limit × table / matches rows. (The break-even of the two at a million rows is a few thousand matches.)
-   */
-  async keys(ex: Executor, expression, limit): Promise<number[]> {
-    const where = condition(expression, true);
-    if (estimate(expression, await lexemeStats(ex)) > broadAbove) {
-      await plan(ex, 'ordered');
-      const r = await sql<{ sort_key: string }>`SELECT sort_key FROM search_vectors
-          WHERE ${where} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
-      // Fewer rows than the limit means the walk reached the oldest row: that is all there is.
-      return r.rows.map((row) => Number(row.sort_key));
-    }
-    await plan(ex, 'index');
+/**
+ * Keys of the newest `limit` matches of one tier. Expected to be many: walk the key order newest first (through
+ * a filter's (value, sort_key) b-tree when there is one), which finds the page after about limit × rows / matches
+ * rows. Otherwise the GIN index collects at most `orderedAbove` matches and the newest are kept; when there are
+ * more after all, the walk. (The break-even of the two at a million rows is a few thousand matches.)
+ */
+async function keys(
+  ex: Executor,
+  expression: MatchExpression,
+  limit: number,
+  stats: LexemeStats,
+  orderedAbove: number,
+): Promise<number[]> {
+  const where = condition(expression);
+  if (estimate(expression, stats) <= orderedAbove) {
+    await setMode(ex, 'index');
+    // Candidates newest first, the exact condition checked only until `limit` rows are found.
     const few = await sql<{ sort_key: string; n: string }>`SELECT sort_key, n FROM (
-        SELECT sort_key, count(*) OVER () AS n FROM (
-          SELECT sort_key FROM search_vectors WHERE ${where} LIMIT ${orderedAbove + 1}) AS c) AS w
-        ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
+        SELECT sort_key, row, count(*) OVER () AS n FROM (
+          SELECT sort_key, ctid AS row FROM search_vectors WHERE ${candidates(expression)} LIMIT ${orderedAbove + 1}) AS m
+        ORDER BY sort_key DESC OFFSET 0) AS c
+      WHERE ${exactAt(expression)} LIMIT ${limit}`.execute(ex);
     if (Number(few.rows[0]?.n ?? 0) <= orderedAbove) return few.rows.map((row) => Number(row.sort_key));
-    await plan(ex, 'ordered');
-    const r = await sql<{ sort_key: string }>`SELECT sort_key FROM search_vectors
-        WHERE ${where} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
-    return r.rows.map((row) => Number(row.sort_key));
-  },
+  }
+  await setMode(ex, 'ordered');
+  const r = await sql<{ sort_key: string }>`SELECT sort_key FROM search_vectors
+      WHERE ${where} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
+  // Fewer rows than the limit means the walk reached the oldest row: that is all there is.
+  return r.rows.map((row) => Number(row.sort_key));
+}
 
-  load: loadDocuments,
+export const postgresSearchStore = createPostgresSearchStore();
 
-  async beginBulkLoad(db: Db): Promise<void> {
-    // Building a GIN index once over all rows is many times faster than maintaining it row by row.
-    await sql`DROP INDEX IF EXISTS search_vectors_head_idx`.execute(db);
-    await sql`DROP INDEX IF EXISTS search_vectors_body_idx`.execute(db);
-  },
+export function createPostgresSearchStore(tuning: PostgresSearchTuning = defaultTuning): SearchStore {
+  const { orderedAbove, broadAbove } = tuning;
+  const cache: { stats: LexemeStats | null } = { stats: null };
+  return {
+    async reading(ex, fn) {
+      if (ex.isTransaction) return fn(ex);
+      return ex.connection().execute(async (conn) => {
+        // Never scan the whole table for a search (each row's body vector would be decompressed); start in
+        // index mode, which the first query wants. Begin and settings in one round trip (no parameters: the
+        // simple protocol takes several statements).
+        await sql
+          .raw(
+            "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'",
+          )
+          .execute(conn);
+        modeOf.set(conn, 'index');
+        try {
+          const result = await fn(conn);
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw('ROLLBACK').execute(conn);
+          throw error;
+        }
+      });
+    },
 
-  async endBulkLoad(db: Db): Promise<void> {
-    await db.transaction().execute(async (tx) => {
-      // The GIN build sorts its entries in memory; the default 64 MB makes it spill and take many times longer.
-      await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
-      await sql`CREATE INDEX IF NOT EXISTS search_vectors_head_idx ON search_vectors USING gin (head)`.execute(tx);
-      await sql`CREATE INDEX IF NOT EXISTS search_vectors_body_idx ON search_vectors USING gin (body)`.execute(tx);
-    });
-    // Fresh statistics and the visibility map (counting can then skip the table pages).
-    await sql`VACUUM (ANALYZE) search_vectors`.execute(db);
-    await sql`VACUUM (ANALYZE) search_documents`.execute(db);
-  },
+    async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
+      const { unique, keys } = await replaceDocuments(ex, docs, removeKeys);
+      for (const part of chunks(unique)) {
+        const values = part.map((d) => {
+          const v = tsvectorTexts(d.tokens);
+          return sql`(${keys.get(d.doc.id)!}, ${v.head}::tsvector, ${v.body}::tsvector, ${d.doc.agencyId}, ${d.doc.catalogue}, ${d.doc.year})`;
+        });
+        await sql`INSERT INTO search_vectors (sort_key, head, body, agency_id, catalogue, year)
+          VALUES ${sql.join(values)}`.execute(ex);
+      }
+    },
 
-  countAll: countDocuments,
+    async remove(ex: Executor, id: string): Promise<boolean> {
+      const keys = await deleteDocuments(ex, [id]);
+      await removeKeys(ex, keys);
+      return keys.length > 0;
+    },
 
-  async sizes(ex: Executor) {
-    const r = await sql<{ index_bytes: string; document_bytes: string }>`SELECT
+    /**
+     * A query the statistics expect to match few items (at most `orderedAbove`) is answered in ONE statement: the
+     * GIN index collects the matches, each gets its tier, and the window of the page is cut from them in rank order;
+     * the count comes with it. Otherwise (or when the matches turn out to be more) the tiers are walked one by one,
+     * each with the plan that suits it (`keys`).
+     */
+    async page(ex, plan, window) {
+      const stats = await lexemeStats(ex, cache);
+      const expected = estimate(plan.all, stats);
+      let counted: number | null = null;
+      if (expected <= orderedAbove) {
+        const small = await smallPage(ex, plan, window, orderedAbove);
+        if (small) return small;
+        counted = window.cap + 1;
+      }
+      counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
+      return pageByTiers(plan, window, counted, (expression, limit) =>
+        keys(ex, expression, limit, stats, orderedAbove),
+      );
+    },
+
+    load: loadDocuments,
+
+    async beginBulkLoad(db: Db): Promise<void> {
+      // Building a GIN index once over all rows is many times faster than maintaining it row by row.
+      await sql`DROP INDEX IF EXISTS search_vectors_tokens_idx`.execute(db);
+    },
+
+    async endBulkLoad(db: Db): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        // The GIN build sorts its entries in memory; the default 64 MB makes it spill and take many times longer.
+        await sql`SET LOCAL maintenance_work_mem = '1GB'`.execute(tx);
+        await createTokensIndex(tx);
+      });
+      // Fresh statistics and the visibility map (counting can then skip the table pages).
+      await sql`VACUUM (ANALYZE) search_vectors`.execute(db);
+      await sql`VACUUM (ANALYZE) search_documents`.execute(db);
+    },
+
+    countAll: countDocuments,
+
+    async sizes(ex: Executor) {
+      const r = await sql<{ index_bytes: string; document_bytes: string }>`SELECT
         pg_total_relation_size('search_vectors') AS index_bytes,
         pg_total_relation_size('search_documents') AS document_bytes`.execute(ex);
-    return { indexBytes: Number(r.rows[0]?.index_bytes ?? 0), documentBytes: Number(r.rows[0]?.document_bytes ?? 0) };
-  },
-};
+      return { indexBytes: Number(r.rows[0]?.index_bytes ?? 0), documentBytes: Number(r.rows[0]?.document_bytes ?? 0) };
+    },
+  };
+}
+
+/** The GIN index of the candidates (see `candidates`); shared with migration 019. */
+export async function createTokensIndex(ex: Executor | Kysely<unknown>): Promise<void> {
+  await sql`CREATE INDEX IF NOT EXISTS search_vectors_tokens_idx ON search_vectors USING gin ((head || body))`.execute(
+    ex,
+  );
+  // No statistics of the expression: ANALYZE would concatenate both vectors of every sampled row, and the store
+  // chooses its plans from the columns' statistics (lexemeStats).
+  await sql`ALTER INDEX search_vectors_tokens_idx ALTER COLUMN 1 SET STATISTICS 0`.execute(ex);
+}
 
 async function removeKeys(ex: Executor, keys: number[]): Promise<void> {
   for (const part of chunks(keys)) {

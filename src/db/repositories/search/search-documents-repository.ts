@@ -1,6 +1,7 @@
 import { sortKeyCandidate } from '../../../search/sort-key.ts';
 import type { SearchAttachment, SearchDocument } from '../../../search/search-document.ts';
 import type { Executor, SearchDocumentRow } from '../../schema.ts';
+import type { IndexedDocument } from './search-store.ts';
 
 /** Rows per INSERT: 13 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const chunkSize = 500;
@@ -84,29 +85,36 @@ function parseAttachments(json: string): SearchAttachment[] {
   }
 }
 
-export async function loadDocuments(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]> {
+/** A stored document with its key, as a search result shows it. */
+export type StoredDocument = SearchDocument & { sortKey: number };
+
+/** One `search_documents` row as the document it stores. */
+export function storedDocument(r: SearchDocumentRow): StoredDocument {
+  return {
+    sortKey: Number(r.sort_key),
+    id: r.doc_id,
+    agencyId: r.agency_id,
+    agencyPath: r.agency_path,
+    catalogue: r.catalogue,
+    year: Number(r.year),
+    docNumber: r.doc_number,
+    indexNumber: r.index_number,
+    title: r.title,
+    body: r.body,
+    attachments: parseAttachments(r.attachments),
+    publishedDate: r.published_date,
+    url: r.url,
+  };
+}
+
+export async function loadDocuments(ex: Executor, keys: number[]): Promise<StoredDocument[]> {
   if (keys.length === 0) return [];
   const rows = await ex.selectFrom('search_documents').selectAll().where('sort_key', 'in', keys).execute();
   const byKey = new Map(rows.map((r) => [Number(r.sort_key), r]));
-  const out: (SearchDocument & { sortKey: number })[] = [];
+  const out: StoredDocument[] = [];
   for (const k of keys) {
     const r = byKey.get(k);
-    if (!r) continue;
-    out.push({
-      sortKey: k,
-      id: r.doc_id,
-      agencyId: r.agency_id,
-      agencyPath: r.agency_path,
-      catalogue: r.catalogue,
-      year: Number(r.year),
-      docNumber: r.doc_number,
-      indexNumber: r.index_number,
-      title: r.title,
-      body: r.body,
-      attachments: parseAttachments(r.attachments),
-      publishedDate: r.published_date,
-      url: r.url,
-    });
+    if (r) out.push(storedDocument(r));
   }
   return out;
 }
@@ -117,4 +125,29 @@ export async function countDocuments(ex: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * The first half of an upsert, the same on both databases: the documents (the last of each id) replace their stored
+ * rows — `removeKeys` takes the replaced rows' keys out of the database's index — and get their sort keys.
+ */
+export async function replaceDocuments(
+  ex: Executor,
+  docs: IndexedDocument[],
+  removeKeys: (ex: Executor, keys: number[]) => Promise<void>,
+): Promise<{ unique: IndexedDocument[]; keys: Map<string, number> }> {
+  const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
+  if (unique.length === 0) return { unique, keys: new Map() };
+  await removeKeys(
+    ex,
+    await deleteDocuments(
+      ex,
+      unique.map((d) => d.doc.id),
+    ),
+  );
+  const keys = await insertDocuments(
+    ex,
+    unique.map((d) => d.doc),
+  );
+  return { unique, keys };
 }

@@ -1,6 +1,7 @@
-import type { MatchExpression } from '../../../search/match-expression.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
+import type { SearchPlan } from '../../../search/search-plan.ts';
 import type { Db, Executor } from '../../schema.ts';
+import type { PageKeys, PageWindow } from './page-by-tiers.ts';
 
 /** A document with its index tokens (made by src/search/index-tokens.ts), ready to store. */
 export interface IndexedDocument {
@@ -11,7 +12,7 @@ export interface IndexedDocument {
 /**
  * The storage side of search, one implementation per database: FTS5 (SQLite) and a tsvector with a GIN index
  * (PostgreSQL). Both store the same namespaced tokens and answer the same MatchExpression, newest first; ranking
- * tiers, paging and snippets are done once, above them, in src/search/search-index.ts.
+ * tiers (the plan), relaxing and snippets are done once, above them, in src/search/search-index.ts.
  */
 export interface SearchStore {
   /**
@@ -23,10 +24,12 @@ export interface SearchStore {
   upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void>;
   /** true when the document was indexed. */
   remove(ex: Executor, id: string): Promise<boolean>;
-  /** The number of matching documents, counting stops at `limit`. */
-  count(ex: Executor, expression: MatchExpression, limit: number): Promise<number>;
-  /** Keys of the first `limit` matching documents, newest first. */
-  keys(ex: Executor, expression: MatchExpression, limit: number): Promise<number[]>;
+  /**
+   * Counts the plan's matches (stopping at window.cap + 1) and picks the keys of the window: tier by tier, newest
+   * first within a tier. SQLite walks the tiers (pageByTiers); PostgreSQL answers a query with few matches in
+   * one statement.
+   */
+  page(ex: Executor, plan: SearchPlan, window: PageWindow): Promise<PageKeys>;
   /** The stored documents of these keys, in the order of the keys (missing ones skipped). */
   load(ex: Executor, keys: number[]): Promise<(SearchDocument & { sortKey: number })[]>;
   /** Before loading very many documents into an empty index: drop what slows bulk inserts. */

@@ -5,9 +5,10 @@ import {
   chunks,
   countDocuments,
   deleteDocuments,
-  insertDocuments,
   loadDocuments,
+  replaceDocuments,
 } from './search-documents-repository.ts';
+import { pageByTiers } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
 
 /**
@@ -19,19 +20,7 @@ export const sqliteSearchStore: SearchStore = {
   reading: (ex, fn) => fn(ex),
 
   async upsertMany(ex: Executor, docs: IndexedDocument[]): Promise<void> {
-    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
-    if (unique.length === 0) return;
-    await removeKeys(
-      ex,
-      await deleteDocuments(
-        ex,
-        unique.map((d) => d.doc.id),
-      ),
-    );
-    const keys = await insertDocuments(
-      ex,
-      unique.map((d) => d.doc),
-    );
+    const { unique, keys } = await replaceDocuments(ex, docs, removeKeys);
     for (const part of chunks(unique)) {
       const values = part.map((d) => sql`(${keys.get(d.doc.id)!}, ${d.tokens.join(' ')})`);
       await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${sql.join(values)}`.execute(ex);
@@ -44,16 +33,18 @@ export const sqliteSearchStore: SearchStore = {
     return keys.length > 0;
   },
 
-  async count(ex: Executor, expression, limit): Promise<number> {
+  async page(ex, plan, window) {
+    // In-process and walking posting lists newest first: each statement stops early, so the tier walk costs
+    // little more than one query would.
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
-        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(expression)} LIMIT ${limit})`.execute(ex);
-    return Number(r.rows[0]?.n ?? 0);
-  },
-
-  async keys(ex: Executor, expression, limit): Promise<number[]> {
-    const r = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
-        WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
-    return r.rows.map((row) => Number(row.k));
+        SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Match(plan.all)} LIMIT ${window.cap + 1})`.execute(
+      ex,
+    );
+    return pageByTiers(plan, window, Number(r.rows[0]?.n ?? 0), async (expression, limit) => {
+      const keys = await sql<{ k: number }>`SELECT rowid AS k FROM search_fts
+          WHERE search_fts MATCH ${fts5Match(expression)} ORDER BY rowid DESC LIMIT ${limit}`.execute(ex);
+      return keys.rows.map((row) => Number(row.k));
+    });
   },
 
   load: loadDocuments,

@@ -1,0 +1,99 @@
+/**
+ * Tesseract's TSV output (`tesseract page.png - tsv`) as the positioned text fragments the PDF reader builds its lines
+ * and borderless tables from (pdf-page-text.ts): the words of a scanned page become what pdf.js would have given for
+ * a text layer, so a scan is read by the same path as a borderless PDF (issue 10, item 6).
+ *
+ * TSV rows of level 5 are words with a pixel box (left, top, width, height) and a confidence; rows of level 4 are
+ * the lines those words belong to. Conversions, each because of what Tesseract does with Chinese:
+ * - The baseline of a word is the median bottom of its line's words: a quote mark or 、 sits higher or lower than
+ *   the characters beside it, and grouping by each word's own bottom would cut the line (pdf-lines.ts groups by
+ *   baseline within 0.3 em).
+ * - The font size is estimated from the height of the ink: a Chinese character fills ~0.92 em, a digit ~0.75 em.
+ * - chi_sim word boxes sometimes reach over the next word (`第` drawn 4 characters wide): a box is clipped at the
+ *   start of the next word on the line, so gaps — which decide what is one table cell — stay true.
+ * - Word boxes are ink boxes, narrower than the characters' em boxes: `行政` and `强制` of one cell are ~0.5 em apart,
+ *   where pdf.js would give touching runs, and `行政` ending at the same place on four rows looked like a column
+ *   edge (pdf-lines.ts). Words of one OCR line closer than half an em (a quarter next to a digit, so the values of
+ *   neighbouring cells never join) are one fragment; the gaps between cells are far wider.
+ * - Words that are only vertical bars are the ruling lines of a table that the OCR took for text; they are dropped,
+ *   as are words recognised with a confidence under 20 (specks, stamps).
+ */
+import { normalizeExtracted, type PdfFragment } from './pdf-page-text.ts';
+
+interface Word {
+  line: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  conf: number;
+  text: string;
+}
+
+const CJK = /[\u3400-\u9fff]/u;
+const RULE_JUNK = /^[|丨¦│┃︱]+$/u;
+const MIN_CONFIDENCE = 20;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function parseWords(tsv: string): Word[] {
+  const words: Word[] = [];
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f[0] !== '5' || f.length < 12) continue;
+    const text = normalizeExtracted(f.slice(11).join('\t').trim());
+    const [left, top, width, height, conf] = f.slice(6, 11).map(Number) as [number, number, number, number, number];
+    if (text === '' || RULE_JUNK.test(text) || !(conf >= MIN_CONFIDENCE) || !(width > 0) || !(height > 0)) continue;
+    words.push({ line: f.slice(1, 5).join('.'), left, top, width, height, conf, text });
+  }
+  return words;
+}
+
+/** Font size (points) a word's ink height suggests. */
+function sizeOf(word: Word): number {
+  return word.height / (CJK.test(word.text) ? 0.92 : 0.75);
+}
+
+/** The widest gap (in em) at which two words of an OCR line are one piece of text. */
+function joinGap(left: string, right: string): number {
+  return /\d/.test(left.slice(-1)) || /\d/.test(right.charAt(0)) ? 0.25 : 0.5;
+}
+
+/**
+ * Fragments of one page from Tesseract's TSV; `scale` converts pixels to points (72 / dpi). Coordinates are from
+ * the top left of the page, as pageFragments gives them.
+ */
+export function tsvFragments(tsv: string, scale: number): PdfFragment[] {
+  const lines = new Map<string, Word[]>();
+  for (const w of parseWords(tsv)) {
+    const line = lines.get(w.line);
+    if (line) line.push(w);
+    else lines.set(w.line, [w]);
+  }
+  const fragments: PdfFragment[] = [];
+  for (const words of lines.values()) {
+    words.sort((a, b) => a.left - b.left);
+    const size = median(words.map(sizeOf));
+    const baseline = median(words.map((w) => w.top + w.height));
+    let last: PdfFragment | null = null;
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      const right = Math.min(w.left + w.width, next && next.left > w.left ? next.left : Infinity);
+      const bottom = w.top + w.height;
+      // A word far off its line's baseline is on a line of its own that Tesseract merged (a wrapped cell).
+      const y = (Math.abs(bottom - baseline) > 0.4 * size ? bottom : baseline) * scale;
+      const x0 = w.left * scale;
+      if (last && last.y === y && x0 - last.x1 <= joinGap(last.text, w.text) * size * scale) {
+        last.text += w.text;
+        last.x1 = Math.max(last.x1, right * scale);
+        return;
+      }
+      last = { text: w.text, x0, x1: right * scale, y, size: size * scale };
+      fragments.push(last);
+    });
+  }
+  return fragments;
+}

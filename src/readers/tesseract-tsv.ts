@@ -15,8 +15,10 @@
  *   where pdf.js would give touching runs, and `行政` ending at the same place on four rows looked like a column
  *   edge (pdf-lines.ts). Words of one OCR line closer than half an em (a quarter next to a digit, so the values of
  *   neighbouring cells never join) are one fragment; the gaps between cells are far wider.
- * - Words that are only vertical bars are the ruling lines of a table that the OCR took for text; they are dropped,
- *   as are words recognised with a confidence under 20 (specks, stamps).
+ * - Vertical bars are the ruling lines of a table that the OCR took for text: dropped, also at the edge of a word
+ *   (`0|`), as are words recognised with a confidence under 20 (specks, stamps).
+ * - A word of Chinese characters or full-width punctuation is widened to one em per character, centred on its ink:
+ *   the ink of `、` is a quarter of its em, and the gaps beside it looked like the gap between two cells.
  */
 import { normalizeExtracted, type PdfFragment } from './pdf-page-text.ts';
 
@@ -31,7 +33,9 @@ interface Word {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
-const RULE_JUNK = /^[|丨¦│┃︱]+$/u;
+const RULES = /^[|丨¦│┃︱]+|[|丨¦│┃︱]+$/gu;
+/** Characters set on a full em: Chinese characters and full-width punctuation. */
+const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’]+$/u;
 const MIN_CONFIDENCE = 20;
 
 function median(values: number[]): number {
@@ -44,9 +48,9 @@ function parseWords(tsv: string): Word[] {
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== '5' || f.length < 12) continue;
-    const text = normalizeExtracted(f.slice(11).join('\t').trim());
+    const text = normalizeExtracted(f.slice(11).join('\t').trim()).replace(RULES, '');
     const [left, top, width, height, conf] = f.slice(6, 11).map(Number) as [number, number, number, number, number];
-    if (text === '' || RULE_JUNK.test(text) || !(conf >= MIN_CONFIDENCE) || !(width > 0) || !(height > 0)) continue;
+    if (text === '' || !(conf >= MIN_CONFIDENCE) || !(width > 0) || !(height > 0)) continue;
     words.push({ line: f.slice(1, 5).join('.'), left, top, width, height, conf, text });
   }
   return words;
@@ -81,11 +85,13 @@ export function tsvFragments(tsv: string, scale: number): PdfFragment[] {
     let last: PdfFragment | null = null;
     words.forEach((w, i) => {
       const next = words[i + 1];
-      const right = Math.min(w.left + w.width, next && next.left > w.left ? next.left : Infinity);
       const bottom = w.top + w.height;
       // A word far off its line's baseline is on a line of its own that Tesseract merged (a wrapped cell).
       const y = (Math.abs(bottom - baseline) > 0.4 * size ? bottom : baseline) * scale;
-      const x0 = w.left * scale;
+      const em = FULL_WIDTH.test(w.text) ? [...w.text].length * size : 0;
+      const widen = Math.max(0, em - w.width) / 2;
+      const right = Math.min(w.left + w.width + widen, next && next.left > w.left ? next.left : Infinity);
+      const x0 = (w.left - widen) * scale;
       if (last && last.y === y && x0 - last.x1 <= joinGap(last.text, w.text) * size * scale) {
         last.text += w.text;
         last.x1 = Math.max(last.x1, right * scale);

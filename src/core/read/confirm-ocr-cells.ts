@@ -131,3 +131,21 @@ export function confirmOcrCells(report: Report, sources: CellSources, pages: num
   }
   return findings;
 }
+
+/**
+ * What the interpreter says is missing from a recognised document — a section heading, a row, a column — may be text
+ * the OCR misread (`四、政府信息公开行政复议、…` cut into pieces, a column of faint zeros): on such a document these
+ * are uncertainties of reading, warnings that say so, never errors against the agency (issue 10, item 4).
+ */
+export function recognisedAsReading(findings: Finding[]): Finding[] {
+  return findings.map((f) =>
+    f.level === 'error'
+      ? {
+          ...f,
+          level: 'warning',
+          kind: 'reading',
+          message: `扫描件经 OCR 识别，可能是识别不全而非报告本身的问题：${f.message}`,
+        }
+      : f,
+  );
+}

@@ -27,7 +27,7 @@ import { ReadError } from './read-error.ts';
 import { expandFieldSheet } from './expand-field-sheet.ts';
 import { matchesSpec } from './read-labelled-rows.ts';
 import { T2_BLOCKS, T3_ROWS } from '../report/layout.ts';
-import { confirmOcrCells } from './confirm-ocr-cells.ts';
+import { confirmOcrCells, recognisedAsReading } from './confirm-ocr-cells.ts';
 
 /** What the reader saw beyond the JSON, for the checker's messages and locations. */
 export interface ReadContext {
@@ -168,7 +168,7 @@ export function interpretDocument(input: ReportDocument): Interpretation {
 
   return {
     report,
-    findings,
+    findings: doc.ocr ? recognisedAsReading(findings) : findings,
     context: { kind: doc.kind, sources, sections, signature, title, publishedSource, locateText: textLocator(blocks) },
   };
 }

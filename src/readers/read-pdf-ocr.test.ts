@@ -25,7 +25,7 @@ const word = (line: number, left: number, top: number, width: number, height: nu
   `5\t1\t1\t1\t${line}\t1\t${left}\t${top}\t${width}\t${height}\t${conf}\t${text}`;
 
 describe('tesseract TSV as positioned text (no OCR needed)', () => {
-  it('words of a line become cells: a label in one piece, each value its own, table rules dropped', () => {
+  it('words of a line become cells: a label in one piece, each value its own, table rules dropped or cut at', () => {
     // 300 dpi, 9 pt text (37.5 px): ink boxes of 行政 and 强制 18 px apart, the values 120 px apart.
     const tsv = [
       HEAD,
@@ -36,12 +36,13 @@ describe('tesseract TSV as positioned text (no OCR needed)', () => {
       word(1, 1084, 1274, 17, 29, '0|'),
       word(1, 1220, 1274, 40, 29, '12'),
       word(1, 1400, 1280, 30, 20, '~', 10),
+      word(1, 1500, 1270, 100, 34, '|olol'), // two cells of zeros with their rules, read as one word
     ].join('\n');
     const [line, ...rest] = groupPdfLines(tsvFragments(tsv, 72 / 300), 1);
     assert.equal(rest.length, 0);
     assert.deepEqual(
       line?.segments.map((s) => s.text),
-      ['行政强制', '0', '12'],
+      ['行政强制', '0', '12', '0', '0'],
     );
     assert.ok(Math.abs((line?.size ?? 0) - 9) < 0.5, `size ${line?.size}`);
   });

@@ -96,6 +96,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       useSystemFonts: false,
       disableFontFace: true,
       verbosity: 0,
+      // Images are decoded when a page's drawing is fetched (to find drawn tables, or a scan's picture): one claiming
+      // more pixels than a 600 dpi A4 scan is left out rather than given hundreds of megabytes.
+      maxImageSize: 40_000_000,
     }).promise;
   } catch (error) {
     throw toReadError(error);

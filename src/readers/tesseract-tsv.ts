@@ -16,7 +16,11 @@
  *   edge (pdf-lines.ts). Words of one OCR line closer than half an em (a quarter next to a digit, so the values of
  *   neighbouring cells never join) are one fragment; the gaps between cells are far wider.
  * - Vertical bars are the ruling lines of a table that the OCR took for text: dropped, also at the edge of a word
- *   (`0|`), as are words recognised with a confidence under 20 (specks, stamps).
+ *   (`0|`), as are words recognised with a confidence under 20 (specks, stamps). A word with bars inside (`|olol`:
+ *   two cells and their rules read as one word) is cut at the bars — and at `l`, `I`, `!`, `[`, `]`, which in such a
+ *   word are rules read as letters — each piece placed by its share of the characters;
+ *   a piece that is only digits and the letters o/O is a number whose zeros were read as letters. Values changed this
+ *   way are still only kept where an identity confirms them (confirm-ocr-cells.ts).
  * - A word of Chinese characters or full-width punctuation is widened to one em per character, centred on its ink:
  *   the ink of `、` is a quarter of its em, and the gaps beside it looked like the gap between two cells.
  */
@@ -33,7 +37,10 @@ interface Word {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
-const RULES = /^[|丨¦│┃︱]+|[|丨¦│┃︱]+$/gu;
+const RULE = /[|丨¦│┃︱]/u;
+/** Inside a word that holds a rule, these are rules too: a thin vertical line read as a letter. */
+const RULE_LIKE = /[|丨¦│┃︱lI!\[\]]/u;
+const ZEROS_AS_LETTERS = /^[\doO]*\d[\doO]*$|^[oO]$/;
 /** Characters set on a full em: Chinese characters and full-width punctuation. */
 const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’]+$/u;
 const MIN_CONFIDENCE = 20;
@@ -48,12 +55,31 @@ function parseWords(tsv: string): Word[] {
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== '5' || f.length < 12) continue;
-    const text = normalizeExtracted(f.slice(11).join('\t').trim()).replace(RULES, '');
+    const text = normalizeExtracted(f.slice(11).join('\t').trim());
     const [left, top, width, height, conf] = f.slice(6, 11).map(Number) as [number, number, number, number, number];
     if (text === '' || !(conf >= MIN_CONFIDENCE) || !(width > 0) || !(height > 0)) continue;
-    words.push({ line: f.slice(1, 5).join('.'), left, top, width, height, conf, text });
+    const word = { line: f.slice(1, 5).join('.'), left, top, width, height, conf, text };
+    words.push(...(RULE.test(text) ? cutAtRules(word) : [word]));
   }
   return words;
+}
+
+/** The pieces of a word between the table rules read inside it, each at its share of the word's width. */
+function cutAtRules(word: Word): Word[] {
+  const chars = [...word.text];
+  const unit = word.width / chars.length;
+  const pieces: Word[] = [];
+  let start = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && !RULE_LIKE.test(chars[i] as string)) continue;
+    const text = chars.slice(start, i).join('');
+    if (text !== '') {
+      const digits = ZEROS_AS_LETTERS.test(text) && text !== word.text ? text.replace(/[oO]/g, '0') : text;
+      pieces.push({ ...word, text: digits, left: word.left + start * unit, width: (i - start) * unit });
+    }
+    start = i + 1;
+  }
+  return pieces;
 }
 
 /** Font size (points) a word's ink height suggests. */

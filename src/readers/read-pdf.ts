@@ -14,8 +14,7 @@
 import { ReadError } from '../core/read/read-error.ts';
 import type { ReportDocument } from '../core/read/report-document.ts';
 import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadPdfjs, PDFJS_DATA, type Pdfjs } from './load-pdfjs.ts';
+import { loadPdfjs, PDFJS_DATA } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
 import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
@@ -64,12 +63,6 @@ export interface ReadPdfOptions {
 /** Fewer characters than this on a page: it has no text layer of its own. */
 const PAGE_TEXT_MIN = 10;
 
-/** A page that draws an image: a page without text that does is a scan, one that does not is blank. */
-async function drawsImage(page: PDFPageProxy, ops: Pdfjs['OPS']): Promise<boolean> {
-  const images = new Set<number>([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
-  return (await page.getOperatorList()).fnArray.some((fn) => images.has(fn));
-}
-
 function noText(missing: string[]): ReadError {
   const how =
     missing.length > 0
@@ -117,13 +110,12 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const pageCharacters = charactersOf(fragments);
       characters += pageCharacters;
       width = (view[2] ?? 595) - (view[0] ?? 0);
-      if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN && (await drawsImage(page, pdfjs.OPS))) {
+      // A page without text is recognised if it shows a picture (ocr-pdf-pages.ts asks poppler which pages do).
+      // Its few characters are kept unless the page turns out to be a scan (a last page holding only 落款 is not).
+      if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN) {
         const turned = page.rotate % 180 !== 0;
         const height = (view[3] ?? 842) - (view[1] ?? 0);
         scans.push({ number: n, width: turned ? height : width, height: turned ? width : height });
-        pages.push({ number: n, height: turned ? width : height, lines: [] });
-        page.cleanup();
-        continue;
       }
       // Tables whose borders are drawn are read by their grid; the rest of the text by position. Only pages that
       // carry numbers can hold a report table's values: the drawing of pages of prose is not fetched (it costs about
@@ -149,8 +141,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
           if (!fragments) continue;
           characters += charactersOf(fragments);
           page.lines = groupPdfLines(fragments, page.number);
+          page.grids = [];
         }
-        recognised = scans.map((s) => s.number);
+        recognised = [...read.keys()].sort((a, b) => a - b);
       }
     }
     if (!enough(characters)) throw noText([]);

@@ -52,7 +52,7 @@ export async function ocrPageRow(): Promise<BenchRow> {
       name,
       value: ocr.wall,
       unit: 'ms',
-      reference: `CPU（含子进程）${ocr.cpu.toFixed(0)} ms；同页文本层读取 ${layer.wall.toFixed(1)} ms（${(ocr.wall / Math.max(layer.wall, 0.1)).toFixed(0)}×）`,
+      reference: `CPU（含子进程）${ocr.cpu.toFixed(0)} ms；同页文本层读取：墙钟 ${layer.wall.toFixed(1)} ms（${(ocr.wall / Math.max(layer.wall, 0.1)).toFixed(0)}×），CPU ${layer.cpu.toFixed(0)} ms（${(ocr.cpu / Math.max(layer.cpu, 1)).toFixed(0)}×）`,
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -39,7 +39,7 @@ interface Word {
 const CJK = /[\u3400-\u9fff]/u;
 const RULE = /[|丨¦│┃︱]/u;
 /** Inside a word that holds a rule, these are rules too: a thin vertical line read as a letter. */
-const RULE_LIKE = /[|丨¦│┃︱lI!\[\]]/u;
+const RULE_LIKE = /[|丨¦│┃︱lI![\]]/u;
 const ZEROS_AS_LETTERS = /^[\doO]*\d[\doO]*$|^[oO]$/;
 /** Characters set on a full em: Chinese characters and full-width punctuation. */
 const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’]+$/u;

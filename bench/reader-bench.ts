@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { checkDocument } from '../src/core/check/check-document.ts';
 import type { Report } from '../src/core/report/report-schema.ts';
 import { readPdf } from '../src/readers/read-pdf.ts';
+import { ocrPageRow } from './ocr-page-bench.ts';
 import { cpuNow } from '../test/cpu-clock.ts';
 import type { BenchRow } from './bench-row.ts';
 
@@ -141,7 +142,7 @@ export async function fivePageRow(name = 'chromium-portrait-5pages.pdf', runs = 
 }
 
 export async function runReaderBench(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [zipBombRow(), await fivePageRow()];
+  const rows: BenchRow[] = [zipBombRow(), await fivePageRow(), await ocrPageRow()];
   const totals = { before: 0, after: 0, expected: 0 };
   for (const name of pdfFixturesWithExpected()) {
     const before = await scorePdf(name, false);

@@ -25,18 +25,28 @@ const KIND_LABEL: Record<InputKind, string> = {
 
 type BinaryReader = (bytes: Uint8Array) => Promise<ReportDocument>;
 
-async function binaryReader(kind: 'docx' | 'xlsx' | 'pdf'): Promise<BinaryReader> {
+export interface ReadDocumentOptions {
+  /**
+   * Recognise the pages of a scanned PDF with OCR when tesseract is installed (default true; read-pdf.ts). The
+   * search index turns it off: its reads must stay in-process and quick.
+   */
+  ocr?: boolean;
+}
+
+async function binaryReader(kind: 'docx' | 'xlsx' | 'pdf', options: ReadDocumentOptions): Promise<BinaryReader> {
   switch (kind) {
     case 'docx':
       return (await import('./read-docx.ts')).readDocx;
     case 'xlsx':
       return (await import('./read-xlsx.ts')).readXlsx;
-    case 'pdf':
-      return (await import('./read-pdf.ts')).readPdf;
+    case 'pdf': {
+      const { readPdf } = await import('./read-pdf.ts');
+      return (bytes) => readPdf(bytes, { ocr: options.ocr !== false });
+    }
   }
 }
 
-export async function readDocument(bytes: Uint8Array): Promise<ReportDocument> {
+export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReportDocument> {
   if (bytes.length === 0) throw new ReadError('EMPTY', '文件为空');
   if (bytes.length > MAX_INPUT_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
@@ -45,7 +55,7 @@ export async function readDocument(bytes: Uint8Array): Promise<ReportDocument> {
   const sniffed = sniffInput(bytes);
   const kind = sniffed.kind;
   // Loaded outside the try block: a missing module is a deployment fault, not a damaged file.
-  const reader = kind === 'text' || kind === 'html' ? undefined : await binaryReader(kind);
+  const reader = kind === 'text' || kind === 'html' ? undefined : await binaryReader(kind, options);
   const readHtml = kind === 'html' ? (await import('./read-html.ts')).readHtml : undefined;
   try {
     if (reader) return await reader(bytes);

@@ -3,8 +3,13 @@
  * lines and table rows are rebuilt from the positions of the text (pdf-lines.ts, pdf-rows.ts, pdf-blocks.ts), so
  * it reads PDFs with or without cell borders — this product's own, LibreOffice's, Word's.
  *
+ * Pages without a text layer that show an image are scans: when OCR is installed they are recognised
+ * (ocr-pdf-pages.ts) and read from the recognised words like a borderless PDF; the document then says which pages
+ * were recognised (`ocr.pages`), and the interpreter keeps their table cells only where the identities confirm them.
+ *
  * Input that cannot be read raises ReadError with a Chinese message: not a PDF or damaged/truncated
- * (PDF_DAMAGED), password-protected (PDF_ENCRYPTED), or without a text layer, i.e. a scan (PDF_NO_TEXT).
+ * (PDF_DAMAGED), password-protected (PDF_ENCRYPTED), or without a text layer, i.e. a scan, when OCR is not
+ * installed or recognised nothing (PDF_NO_TEXT; the message says how to install OCR).
  */
 import { ReadError } from '../core/read/read-error.ts';
 import type { ReportDocument } from '../core/read/report-document.ts';
@@ -12,10 +17,11 @@ import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
 import { loadPdfjs, PDFJS_DATA } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
-import { pageFragments, type TextItemLike } from './pdf-page-text.ts';
+import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
 import { splitByGrids } from './pdf-grid-rows.ts';
 import { pageRulings } from './pdf-rulings.ts';
 import { ruledGrids } from '../core/read/ruled-grid.ts';
+import { missingOcrPackages, OCR_INSTALL, ocrPdfPages, type ScanPage } from './ocr-pdf-pages.ts';
 
 const DAMAGED = '该 PDF 文件已损坏或不完整（可能下载或复制时被截断），无法读取；请重新获取原文件';
 
@@ -47,6 +53,26 @@ function toReadError(error: unknown): ReadError {
 export interface ReadPdfOptions {
   /** Read tables whose borders are drawn by their grid (default). `false` reads every page by text position only. */
   drawnTables?: boolean;
+  /**
+   * Recognise scanned pages with OCR when it is installed (default). `false` where a read must stay in-process and
+   * quick (the search index's attachment text, whose worker is stopped on a timeout that child processes outlive).
+   */
+  ocr?: boolean;
+}
+
+/** Fewer characters than this on a page: it has no text layer of its own. */
+const PAGE_TEXT_MIN = 10;
+
+function noText(missing: string[]): ReadError {
+  const how =
+    missing.length > 0
+      ? `；本机未安装文字识别（OCR，缺少 ${missing.join('、')}），安装后可读取扫描件：${OCR_INSTALL}`
+      : '，无法读取';
+  return new ReadError('PDF_NO_TEXT', `该 PDF 没有文本层（可能是扫描件）${how}`);
+}
+
+function charactersOf(fragments: PdfFragment[]): number {
+  return fragments.reduce((s, f) => s + f.text.replace(/\s/g, '').length, 0);
 }
 
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<ReportDocument> {
@@ -63,12 +89,16 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       useSystemFonts: false,
       disableFontFace: true,
       verbosity: 0,
+      // Images are decoded when a page's drawing is fetched (to find drawn tables, or a scan's picture): one claiming
+      // more pixels than a 600 dpi A4 scan is left out rather than given hundreds of megabytes.
+      maxImageSize: 40_000_000,
     }).promise;
   } catch (error) {
     throw toReadError(error);
   }
   try {
     const pages: PageLines[] = [];
+    const scans: ScanPage[] = [];
     let width = 595;
     let characters = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -77,8 +107,16 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const items = content.items.filter((i): i is typeof i & TextItemLike => 'str' in i);
       const view = page.view;
       const fragments = pageFragments(items, view);
-      characters += fragments.reduce((s, f) => s + f.text.replace(/\s/g, '').length, 0);
+      const pageCharacters = charactersOf(fragments);
+      characters += pageCharacters;
       width = (view[2] ?? 595) - (view[0] ?? 0);
+      // A page without text is recognised if it shows a picture (ocr-pdf-pages.ts asks poppler which pages do).
+      // Its few characters are kept unless the page turns out to be a scan (a last page holding only 落款 is not).
+      if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN) {
+        const turned = page.rotate % 180 !== 0;
+        const height = (view[3] ?? 842) - (view[1] ?? 0);
+        scans.push({ number: n, width: turned ? height : width, height: turned ? width : height });
+      }
       // Tables whose borders are drawn are read by their grid; the rest of the text by position. Only pages that
       // carry numbers can hold a report table's values: the drawing of pages of prose is not fetched (it costs about
       // as much as the text itself).
@@ -91,10 +129,26 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(rest, n), grids: zones });
       page.cleanup();
     }
-    if (characters < 10 * Math.max(1, doc.numPages)) {
-      throw new ReadError('PDF_NO_TEXT', '该 PDF 没有文本层（可能是扫描件），无法读取');
+    const enough = (n: number) => n >= PAGE_TEXT_MIN * Math.max(1, doc.numPages);
+    let recognised: number[] = [];
+    if (scans.length > 0) {
+      const missing = await missingOcrPackages();
+      if (missing.length > 0 && !enough(characters)) throw noText(missing);
+      if (missing.length === 0) {
+        const read = await ocrPdfPages(bytes, scans);
+        for (const page of pages) {
+          const fragments = read.get(page.number);
+          if (!fragments) continue;
+          characters += charactersOf(fragments);
+          page.lines = groupPdfLines(fragments, page.number);
+          page.grids = [];
+        }
+        recognised = [...read.keys()].sort((a, b) => a - b);
+      }
     }
-    return { kind: 'pdf', blocks: pdfBlocks(dropPageFurniture(pages), width) };
+    if (!enough(characters)) throw noText([]);
+    const blocks = pdfBlocks(dropPageFurniture(pages), width);
+    return recognised.length > 0 ? { kind: 'pdf', blocks, ocr: { pages: recognised } } : { kind: 'pdf', blocks };
   } catch (error) {
     throw toReadError(error);
   } finally {

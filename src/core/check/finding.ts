@@ -16,6 +16,7 @@ export type FindingCode =
   | 'ROW_SHIFTED'
   | 'LAYOUT_UNCERTAIN'
   | 'CELL_INFERRED'
+  | 'OCR_TEXT'
   | 'OLD_FORMAT'
   | 'SECTION_MISSING'
   | 'SECTION_ORDER'
@@ -56,7 +57,13 @@ export interface Finding {
 export type FindingKind = 'report' | 'reading';
 
 /** Codes that are always about the reading, not the report (issue 10). */
-const READING_CODES = new Set<FindingCode>(['LAYOUT_UNCERTAIN', 'CELL_INFERRED', 'HEADER_TRUNCATED', 'ROW_SHIFTED']);
+const READING_CODES = new Set<FindingCode>([
+  'LAYOUT_UNCERTAIN',
+  'CELL_INFERRED',
+  'OCR_TEXT',
+  'HEADER_TRUNCATED',
+  'ROW_SHIFTED',
+]);
 
 export function findingKind(finding: Finding): FindingKind {
   return finding.kind ?? (READING_CODES.has(finding.code) ? 'reading' : 'report');
@@ -78,6 +85,7 @@ export const FINDING_NAMES: Record<FindingCode, string> = {
   ROW_SHIFTED: '行错位',
   LAYOUT_UNCERTAIN: '版式无法可靠识别',
   CELL_INFERRED: '单元格为推断值',
+  OCR_TEXT: '文字由 OCR 识别',
   OLD_FORMAT: '使用旧格式',
   SECTION_MISSING: '缺少法定部分',
   SECTION_ORDER: '部分标题顺序或重复',

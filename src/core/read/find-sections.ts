@@ -76,13 +76,25 @@ const TITLE_BODIES = SECTION_NUMBERS.map((s) => normalizeLabel(SECTION_TITLES[s]
  */
 function tolerantHeading(norm: string): SectionNumber | null {
   const m = NUMBERED.exec(norm);
-  if (!m) return null;
+  if (!m) return misnumberedHeading(norm);
   const index = NUMERALS.indexOf(m[1] ?? '');
   if (index < 0) return null;
   const body = norm.slice(m[0].length);
   const title = TITLE_BODIES[index] as string;
   const allowed = title.length >= 10 ? 2 : 1;
   return editDistance(body, title, allowed) <= allowed ? (SECTION_NUMBERS[index] as SectionNumber) : null;
+}
+
+/**
+ * A heading whose numeral came out as another character (OCR of a scan reads 六 as 入, 三 as 王) but whose wording is
+ * exactly the template's: `入、其他需要报告的事项` is the heading of section 六. Exact wording only, so a numbered
+ * item of the narrative never passes.
+ */
+function misnumberedHeading(norm: string): SectionNumber | null {
+  const m = /^([^\d\s])、/u.exec(norm);
+  if (!m) return null;
+  const index = TITLE_BODIES.indexOf(norm.slice(m[0].length));
+  return index < 0 ? null : (SECTION_NUMBERS[index] as SectionNumber);
 }
 
 /** Whether a line of text is one of the six section headings (tolerating a typo); used by readers too. */

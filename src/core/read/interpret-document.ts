@@ -27,6 +27,7 @@ import { ReadError } from './read-error.ts';
 import { expandFieldSheet } from './expand-field-sheet.ts';
 import { matchesSpec } from './read-labelled-rows.ts';
 import { T2_BLOCKS, T3_ROWS } from '../report/layout.ts';
+import { confirmOcrCells, recognisedAsReading } from './confirm-ocr-cells.ts';
 
 /** What the reader saw beyond the JSON, for the checker's messages and locations. */
 export interface ReadContext {
@@ -144,6 +145,7 @@ export function interpretDocument(input: ReportDocument): Interpretation {
     : { tokens: [], narrative: [] };
   report.sections['4'] = t4.narrative.join('\n');
   readTable4(ctx, t4.tokens);
+  if (doc.ocr && doc.ocr.pages.length > 0) findings.push(...confirmOcrCells(report, sources, doc.ocr.pages));
 
   refuseNonReport(findings, sections, title);
   reportSectionStructure(findings, sections);
@@ -166,7 +168,7 @@ export function interpretDocument(input: ReportDocument): Interpretation {
 
   return {
     report,
-    findings,
+    findings: doc.ocr ? recognisedAsReading(findings) : findings,
     context: { kind: doc.kind, sources, sections, signature, title, publishedSource, locateText: textLocator(blocks) },
   };
 }

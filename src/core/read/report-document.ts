@@ -26,4 +26,9 @@ export type DocBlock =
 export interface ReportDocument {
   kind: InputKind;
   blocks: DocBlock[];
+  /**
+   * Pages whose text was recognised by OCR (a scanned PDF, issue 10 item 6): their table cells are kept only where
+   * the identities confirm them (confirm-ocr-cells.ts).
+   */
+  ocr?: { pages: number[] };
 }

@@ -19,7 +19,8 @@ export type ExtractReply =
 const job = workerData as ExtractJob;
 let reply: ExtractReply;
 try {
-  const doc = await readDocument(job.bytes);
+  // No OCR here: this worker is stopped on a timeout, which the OCR's child processes would outlive.
+  const doc = await readDocument(job.bytes, { ocr: false });
   reply = { ok: true, ...documentText(doc, job.maxChars) };
 } catch (error) {
   reply =

@@ -17,11 +17,15 @@ import { itemFor } from './item-access.ts';
 import { timelinessOf } from './list-staff-items.ts';
 import { loadPublicationSettings, type PublicationSettings } from './publication-settings.ts';
 import type { Timeliness } from '../../core/publication/timeliness.ts';
+import type { ReviewStep } from '../../core/publication/review-chain.ts';
+import { itemReviewChain } from './item-review-chain.ts';
 
 export interface ItemDetail {
   item: PublicationItemRow;
   agency: AgencyRow;
   settings: PublicationSettings;
+  /** The chain of the item's current round (item-review-chain.ts). */
+  reviewChain: ReviewStep[];
   attachments: PublicationAttachmentRow[];
   reviews: PublicationReviewRow[];
   revisions: PublicationRevisionRow[];
@@ -40,5 +44,6 @@ export async function itemDetail(ctx: UseCaseContext, id: string): Promise<ItemD
     checkItem(ctx.db, item, settings, ctx.clock()),
   ]);
   const timeliness = timelinessOf({ ...item, agency_name: agency.name }, chinaDate(ctx.clock()));
-  return { item, agency, settings, attachments, reviews, revisions, checks, timeliness };
+  const reviewChain = itemReviewChain(item, settings);
+  return { item, agency, settings, reviewChain, attachments, reviews, revisions, checks, timeliness };
 }

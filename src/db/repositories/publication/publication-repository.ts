@@ -55,6 +55,17 @@ export async function updatePublicationSettingsVersioned(
     .executeTakeFirst();
 }
 
+/** The catalogue codes an agency's items are filed in, whatever their state (a column with items is kept). */
+export async function catalogueCodesInUse(ex: Executor, agencyId: string): Promise<Set<string>> {
+  const rows = await ex
+    .selectFrom('publication_items')
+    .select('catalogue')
+    .distinct()
+    .where('agency_id', '=', agencyId)
+    .execute();
+  return new Set(rows.map((r) => r.catalogue));
+}
+
 // ── items ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function insertItem(ex: Executor, row: Insertable<PublicationItemTable>): Promise<PublicationItemRow> {

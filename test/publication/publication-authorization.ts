@@ -11,8 +11,10 @@ const hidden = [403, 404];
 const item = (path: string) => (i: Ids) => `/staff/publication/items/${i.extra['itemOwn']}${path}`;
 /** The settings pages: the agency's 负责人 and the 系统管理员 above it (publication.configure). */
 const CONFIGURE = ['head', 'sysadmin'] as const;
-const settings = (path: string, agency: 'own' | 'other' | 'city' = 'own') => (i: Ids) =>
-  `/staff/publication/settings/${i[agency]}${path}`;
+const settings =
+  (path: string, agency: 'own' | 'other' | 'city' = 'own') =>
+  (i: Ids) =>
+    `/staff/publication/settings/${i[agency]}${path}`;
 const settingsRows = (['', '/review-chain', '/wording', '/webhook'] as const).map((path) => ({
   route: `GET /staff/publication/settings/:agencyId${path}`,
   url: settings(path),

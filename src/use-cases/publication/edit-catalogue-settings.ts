@@ -11,21 +11,20 @@ const version = z.number().int().min(0).max(1_000_000_000);
 const code = z.string().trim().max(40, '代码不超过40个字符');
 const name = z.string().trim().max(40, '名称不超过20个字');
 
-/** The catalogue forms of the settings page, one per edit (`op` is the form's hidden field). */
-export const catalogueEditInput = z.discriminatedUnion('op', [
-  z.object({
-    op: z.literal('add'),
-    parent: code,
-    name,
-    code: code.default(''),
-    normativeKind: z.union([z.literal(''), z.enum(normativeKinds)]).default(''),
-    version,
-  }),
-  z.object({ op: z.literal('rename'), code, name, version }),
-  z.object({ op: z.literal('move'), code, direction: z.enum(['up', 'down']), version }),
-  z.object({ op: z.literal('retire'), code, retired: z.boolean().default(false), version }),
-  z.object({ op: z.literal('delete'), code, version }),
-]);
+/**
+ * The catalogue forms of the settings page, one per edit (`op` is the form's hidden field): one flat shape, since
+ * forms carry only text and every form sends the settings version it was loaded with.
+ */
+export const catalogueEditInput = z.object({
+  op: z.enum(['add', 'rename', 'move', 'retire', 'delete'], { message: '未知的操作' }),
+  code: code.default(''),
+  parent: code.default(''),
+  name: name.default(''),
+  normativeKind: z.union([z.literal(''), z.enum(normativeKinds)], { message: '文件类别无效' }).default(''),
+  direction: z.enum(['up', 'down'], { message: '移动方向只能是上移或下移' }).default('up'),
+  retired: z.boolean().default(false),
+  version,
+});
 export type CatalogueEditInput = z.infer<typeof catalogueEditInput>;
 
 const auditActions: Record<CatalogueEdit['op'], string> = {
@@ -46,18 +45,23 @@ export async function editCatalogueSettings(
   agencyId: string,
   input: CatalogueEditInput,
 ): Promise<PublicationSettings> {
-  const { version: expected, ...rest } = input;
   const edit: CatalogueEdit =
-    rest.op === 'add'
+    input.op === 'add'
       ? {
           op: 'add',
-          parent: rest.parent,
-          name: rest.name,
-          code: rest.code,
-          ...(rest.normativeKind ? { normativeKind: rest.normativeKind } : {}),
+          parent: input.parent,
+          name: input.name,
+          code: input.code,
+          ...(input.normativeKind ? { normativeKind: input.normativeKind } : {}),
         }
-      : rest;
-  return changePublicationSettings(ctx, agencyId, expected, async (settings, ex) => {
+      : input.op === 'rename'
+        ? { op: 'rename', code: input.code, name: input.name }
+        : input.op === 'move'
+          ? { op: 'move', code: input.code, direction: input.direction }
+          : input.op === 'retire'
+            ? { op: 'retire', code: input.code, retired: input.retired }
+            : { op: 'delete', code: input.code };
+  return changePublicationSettings(ctx, agencyId, input.version, async (settings, ex) => {
     const result = editCatalogue(settings.catalogue, edit, await catalogueCodesInUse(ex, agencyId));
     if (!result.ok) throw new AppError('VALIDATION', '目录未修改', result.errors);
     return {

@@ -105,7 +105,7 @@ export function publicationSettingsRoutes(): Hono<AppEnv> {
     app.post(`/:agencyId${path}`, async (c) => {
       const agencyId = c.req.param('agencyId') ?? '';
       await requireSettingsAccess(useCaseContext(c), agencyId);
-      const values = formObject(await c.req.parseBody(), opts.arrays);
+      const values = formObject(await c.req.parseBody({ all: true }), opts.arrays);
       try {
         const done = await opts.run(c, agencyId, values);
         await c.get('pageCache').invalidate(portalCacheScope);
@@ -159,7 +159,7 @@ export function publicationSettingsRoutes(): Hono<AppEnv> {
   app.post('/:agencyId/webhook/secret', async (c) => {
     const agencyId = c.req.param('agencyId') ?? '';
     await requireSettingsAccess(useCaseContext(c), agencyId);
-    const values = formObject(await c.req.parseBody());
+    const values = formObject(await c.req.parseBody({ all: true }));
     try {
       const { secret } = await rotateWebhookSecret(useCaseContext(c), agencyId, parseInput(rotateSecretInput, values));
       return show(c, webhookSettingsPage, { newSecret: secret });

@@ -7,9 +7,9 @@ import type { WorkingDayCalendar } from '../../core/publication/working-day-cale
 let shipped: WorkingCalendar | undefined;
 
 /**
- * The working-day calendar of the 20 working days of 条例第二十六条: the shipped State Council calendar
- * (src/core/calendar) behind the small interface the timeliness rule needs. Administrator-entered notices and
- * local closures are not applied yet (they belong to the calendar module's loader).
+ * A working calendar (src/core/calendar) behind the small interface the timeliness rule needs. Timeliness (条例第二十六条)
+ * passes the agency's calendar with the administrator-entered notices and local closures (agencyCalendars in
+ * list-staff-items.ts); without one, the shipped State Council calendar (the 留言/纠错 reply due date still uses it).
  */
 export function publicationCalendar(calendar?: WorkingCalendar): WorkingDayCalendar {
   const cal = calendar ?? (shipped ??= defaultCalendar());

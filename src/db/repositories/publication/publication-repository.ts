@@ -108,7 +108,7 @@ export type ItemSummary = Pick<
   | 'publisher'
   | 'created_at'
   | 'updated_at'
-> & { agency_name: string };
+> & { agency_name: string; agency_path: string };
 
 const summaryColumns = [
   'publication_items.id',
@@ -156,7 +156,7 @@ function itemQuery(ex: Executor, q: Omit<ItemQuery, 'limit' | 'offset'>) {
 export async function listItems(ex: Executor, q: ItemQuery): Promise<ItemSummary[]> {
   if (q.filter.kind === 'none') return [];
   return itemQuery(ex, q)
-    .select([...summaryColumns, 'agencies.name as agency_name'])
+    .select([...summaryColumns, 'agencies.name as agency_name', 'agencies.path as agency_path'])
     .orderBy('publication_items.published_on', 'desc')
     .orderBy('publication_items.updated_at', 'desc')
     .orderBy('publication_items.id')

@@ -25,6 +25,12 @@ async function versionOn(c: TestClient, path: string): Promise<string> {
   return m[1]!;
 }
 
+/** Posts the new-item form as staff would. */
+async function draftItem(c: TestClient, catalogue: string, title: string, bodyHtml: string): Promise<Response> {
+  await c.page('/staff/publication/new');
+  return c.postForm('/staff/publication', { catalogue, title, validityStatus: 'in_force', bodyHtml });
+}
+
 async function itemVersion(c: TestClient, id: string): Promise<string> {
   const { html } = await c.page(`/staff/publication/items/${id}`);
   return /name="version" value="(\d+)"/.exec(html)?.[1] ?? '1';
@@ -184,13 +190,7 @@ for (const dialect of testDialects()) {
       assert.equal((await head.get(`/items/${news.id}`)).status, 200);
       assert.equal((await head.get(`/agencies/${own}/columns/news`)).status, 200);
       // New items cannot be filed there.
-      await head.page('/staff/publication/new');
-      res = await head.postForm('/staff/publication', {
-        catalogue: 'news',
-        title: '不应保存的动态',
-        validityStatus: 'in_force',
-        bodyHtml: '<p>正文</p>',
-      });
+      res = await draftItem(head, 'news', '不应保存的动态', '<p>正文</p>');
       assert.equal(res.status, 422);
       assert.match(await res.text(), /所选栏目不存在、已停用或不能直接发布信息/);
       v = await versionOn(head, base);
@@ -202,13 +202,7 @@ for (const dialect of testDialects()) {
       const author = await signedIn(t, 'rongxiang.chengban');
       const reviewer = await signedIn(t, 'rongxiang.shenhe');
       const draft = async (title: string) => {
-        await author.page('/staff/publication/new');
-        const res = await author.postForm('/staff/publication', {
-          catalogue: 'notices',
-          title,
-          validityStatus: 'in_force',
-          bodyHtml: '<p>关于开展安全检查的通知。</p>',
-        });
+        const res = await draftItem(author, 'notices', title, '<p>关于开展安全检查的通知。</p>');
         assert.equal(res.status, 303);
         const id = /items\/([A-Za-z0-9_-]+)/.exec(res.headers.get('location') ?? '')![1]!;
         const sub = await author.postForm(`/staff/publication/items/${id}/submit`, {
@@ -322,13 +316,7 @@ for (const dialect of testDialects()) {
       assert.match((await head.page(`${base}/wording`)).html, /<th scope="row">荣巷镇<\/th>/);
 
       const author = await signedIn(t, 'rongxiang.chengban');
-      await author.page('/staff/publication/new');
-      res = await author.postForm('/staff/publication', {
-        catalogue: 'notices',
-        title: '荣巷镇关于开展消防检查的通知',
-        validityStatus: 'in_force',
-        bodyHtml: '<p>请各社区做好准备。</p>',
-      });
+      res = await draftItem(author, 'notices', '荣巷镇关于开展消防检查的通知', '<p>请各社区做好准备。</p>');
       assert.equal(res.status, 303);
       const detail = (await author.page(res.headers.get('location')!)).html;
       assert.match(detail, /荣巷街道/, 'the suggestion is shown with the finding');

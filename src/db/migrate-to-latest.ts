@@ -15,6 +15,7 @@ import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import { caseRemindersMigration } from './migrations/019-case-reminders.ts';
 import { searchFilterColumnsMigration } from './migrations/020-search-filter-columns.ts';
+import { publicationSettingsMigration } from './migrations/021-publication-settings.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -37,6 +38,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '018-report-imports': reportImportsMigration(),
     '019-case-reminders': caseRemindersMigration(),
     '020-search-filter-columns': searchFilterColumnsMigration(dialect),
+    '021-publication-settings': publicationSettingsMigration(),
   };
 }
 

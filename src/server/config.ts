@@ -34,6 +34,8 @@ export interface Config {
   delivery: DeliverySettings;
   /** The portal's public origin (`https://www.binhu.gov.cn`): share links, QR codes, feeds, sitemap (issue 8). */
   publicUrl: string;
+  /** Test setting: webhook URLs may point at loopback/private addresses (core/publication/webhook-url.ts). */
+  webhookAllowPrivate: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -98,6 +100,7 @@ const variables = {
     schema: z.string().regex(/^(https?:\/\/[A-Za-z0-9.-]+(:\d+)?)?$/, 'PUBLIC_URL 应为 https://域名（不带路径）'),
     default: '',
   },
+  GONGKAI_WEBHOOK_ALLOW_PRIVATE: { schema: flag('GONGKAI_WEBHOOK_ALLOW_PRIVATE'), default: '0' },
   GONGKAI_AUDIT_KEY: { schema: z.string().optional(), default: undefined },
   GONGKAI_AUDIT_KEY_FILE: { schema: z.string().optional(), default: undefined },
   GONGKAI_DATA_KEY: { schema: z.string().optional(), default: undefined },
@@ -220,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         linkBase: p.PUBLIC_BASE_URL?.replace(/\/$/, ''),
       },
       publicUrl: p.PUBLIC_URL || `http://localhost:${p.PORT}`,
+      webhookAllowPrivate: p.GONGKAI_WEBHOOK_ALLOW_PRIVATE,
     },
   };
 }

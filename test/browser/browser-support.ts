@@ -14,7 +14,9 @@ export const skipReason = requireInCi(
 );
 
 /** Debian's chromium with the project's flags and a fresh profile directory, removed on close. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(
+  options: { bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'gongkai-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -29,6 +31,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       '--no-first-run',
     ],
     locale: 'zh-CN',
+    // XSS tests switch the page's CSP off, so that markup which would run is caught by itself, not hidden by it.
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
   // Playwright waits 30 s by default; a page that never answers should fail its test quickly, not hold CI.
   context.setDefaultTimeout(15_000);

@@ -9,6 +9,26 @@ import { BUSINESS, type Ids, type MatrixSection } from '../server/authorization-
 const STAFF = ['handler', 'reviewer', 'head'] as const;
 const hidden = [403, 404];
 const item = (path: string) => (i: Ids) => `/staff/publication/items/${i.extra['itemOwn']}${path}`;
+/** The settings pages: the agency's 负责人 and the 系统管理员 above it (publication.configure). */
+const CONFIGURE = ['head', 'sysadmin'] as const;
+const settings =
+  (path: string, agency: 'own' | 'other' | 'city' = 'own') =>
+  (i: Ids) =>
+    `/staff/publication/settings/${i[agency]}${path}`;
+const settingsRows = (['', '/review-chain', '/wording', '/webhook'] as const).map((path) => ({
+  route: `GET /staff/publication/settings/:agencyId${path}`,
+  url: settings(path),
+  allowed: [...CONFIGURE],
+}));
+const settingsPosts = (
+  ['/catalogue', '/review-chain', '/wording', '/wording/remove', '/webhook', '/webhook/secret'] as const
+).map((path) => ({
+  route: `POST /staff/publication/settings/:agencyId${path}`,
+  url: settings(path),
+  body: () => ({}),
+  allowed: [...CONFIGURE],
+}));
+
 const post = (path: string, allowed: MatrixSection['rows'][number]['allowed']) => ({
   route: `POST /staff/publication/items/:id${path}`,
   url: item(path),
@@ -58,6 +78,25 @@ export const publicationAuthorization: MatrixSection = {
   },
   rows: [
     { route: 'GET /staff/publication', url: () => '/staff/publication', allowed: BUSINESS },
+    { route: 'GET /staff/publication/settings', url: () => '/staff/publication/settings', allowed: [...CONFIGURE] },
+    ...settingsRows,
+    ...settingsPosts,
+    // Another agency's settings: the administrator above both configures it; its sister agency's head finds nothing.
+    {
+      route: 'GET /staff/publication/settings/:agencyId',
+      url: settings('', 'other'),
+      allowed: ['sysadmin'],
+      refusedWith: hidden,
+    },
+    {
+      route: 'POST /staff/publication/settings/:agencyId/catalogue',
+      url: settings('/catalogue', 'other'),
+      body: () => ({}),
+      allowed: ['sysadmin'],
+      refusedWith: hidden,
+    },
+    // Above everyone here: the city is nobody's to configure.
+    { route: 'GET /staff/publication/settings/:agencyId', url: settings('', 'city'), allowed: [], refusedWith: hidden },
     { route: 'GET /staff/publication/late', url: () => '/staff/publication/late', allowed: BUSINESS },
     { route: 'GET /staff/publication/new', url: () => '/staff/publication/new', allowed: [...STAFF] },
     // 公开属性 at the source: the register of documents with their disclosure attribute.

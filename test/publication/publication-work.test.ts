@@ -32,6 +32,54 @@ for (const dialect of testDialects()) {
     const version = async (c: TestClient, id: string) =>
       /name="version" value="(\d+)"/.exec((await c.page(`/staff/publication/items/${id}`)).html)?.[1] ?? '1';
 
+    test('timeliness (第二十六条) counts on the agency calendar: an administrator-entered closure is not a working day', async () => {
+      // A draft formed on Tuesday 2026-11-10; today is Friday 2026-11-20 (8 working days used, 12 left).
+      await author.page('/staff/publication/new');
+      const res = await author.postForm('/staff/publication', {
+        catalogue: 'notices',
+        title: '关于冬季道路清扫安排的公告',
+        writtenOn: '2026-11-10',
+        validityStatus: 'in_force',
+        bodyHtml: '<p>公告内容。</p>',
+      });
+      assert.equal(res.status, 303);
+      const id = /items\/([A-Za-z0-9-]+)/.exec(res.headers.get('location') ?? '')![1]!;
+      const left = async () => {
+        const m = /剩余(\d+)个工作日/.exec((await author.page(`/staff/publication/items/${id}`)).html);
+        assert.ok(m, 'pending with working days left');
+        return Number(m[1]);
+      };
+      const before = await left();
+      assert.equal(before, 12);
+
+      const admin = new TestClient(t.app);
+      await admin.login('admin');
+      await admin.page('/staff/calendar');
+      const agencies = await listAgencies(t.database.open.db);
+      const bgs = agencies.find((a) => a.name === '无锡市滨湖区人民政府办公室')!;
+      const liyuan = agencies.find((a) => a.name === '无锡市滨湖区蠡园街道办事处')!;
+      // Another agency's closure changes nothing here.
+      const other = await admin.postForm('/staff/calendar/closures', {
+        agencyId: liyuan.id,
+        from: '2026-11-12',
+        to: '2026-11-13',
+        reason: '蠡园停电停止办公（测试）',
+      });
+      assert.equal(other.status, 303);
+      assert.equal(await left(), 12);
+      // The office's own two-day closure (Thursday and Friday of the first week) gives two working days back.
+      const own = await admin.postForm('/staff/calendar/closures', {
+        agencyId: bgs.id,
+        from: '2026-11-12',
+        to: '2026-11-13',
+        reason: '台风停止办公（测试）',
+      });
+      assert.equal(own.status, 303);
+      assert.equal(await left(), 14);
+      // The same in the lists (own agency and the supervisor's overview).
+      assert.match((await author.page('/staff/publication?status=draft')).html, /剩余14个工作日/);
+    });
+
     test('公开属性: 不予公开 needs a ground and a reason; 主动公开 enters the queue with its clock running', async () => {
       await author.page('/staff/publication/documents');
       const refused = await author.postForm('/staff/publication/documents', {

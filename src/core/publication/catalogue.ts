@@ -36,6 +36,12 @@ export interface CatalogueNode {
   name: string;
   fixed?: FixedColumn;
   normativeKind?: NormativeKind;
+  /**
+   * No longer used for new items (the administrator retired it): hidden from the portal's catalogue and from the
+   * drafting form, while its published items keep their column page and their links. A column that holds items
+   * is retired rather than deleted, so no item loses the column it was published in.
+   */
+  retired?: boolean;
   children?: CatalogueNode[];
 }
 
@@ -62,6 +68,7 @@ export const catalogueNodeSchema: z.ZodType<CatalogueNode> = z.lazy(() =>
     name: z.string().max(100),
     fixed: z.enum(fixedColumns).optional(),
     normativeKind: z.enum(normativeKinds).optional(),
+    retired: z.boolean().optional(),
     children: z.array(catalogueNodeSchema).max(SHAPE_LIMIT).optional(),
   }),
 );
@@ -103,6 +110,20 @@ export function isLeaf(node: CatalogueNode): boolean {
 /** The columns items can be filed in: leaves, except the guide (its text comes from the agency's settings). */
 export function fileableColumns(catalogue: Catalogue): CatalogueEntry[] {
   return walkCatalogue(catalogue).filter((entry) => isLeaf(entry.node) && entry.node.fixed !== 'guide');
+}
+
+/** The columns retired themselves or below a retired column (walkCatalogue visits parents first). */
+export function retiredColumns(catalogue: Catalogue): Set<CatalogueNode> {
+  const retired = new Set<CatalogueNode>();
+  for (const e of walkCatalogue(catalogue))
+    if (e.node.retired || (e.parent && retired.has(e.parent))) retired.add(e.node);
+  return retired;
+}
+
+/** The columns new items may be filed in: fileable and not retired (nor under a retired column). */
+export function openColumns(catalogue: Catalogue): CatalogueEntry[] {
+  const retired = retiredColumns(catalogue);
+  return fileableColumns(catalogue).filter((entry) => !retired.has(entry.node));
 }
 
 /** “法定主动公开内容 › 政策文件 › 规章” — how messages and breadcrumbs name a column. */

@@ -53,3 +53,36 @@ export function mayDecide(step: ReviewStep, roles: readonly Role[]): boolean {
 export function isEditable(status: ItemStatus): boolean {
   return status === 'draft';
 }
+
+export const MAX_REVIEW_STEPS = 6;
+/** Who may be named for a step: reviewing needs `publication.review` (审核人, 机构负责人) in the one policy. */
+export const reviewStepRoles = ['reviewer', 'head'] as const;
+
+/**
+ * The chain an administrator entered as rows (step name + the roles that may decide it). Rows left entirely
+ * blank are dropped; the others must have a name (1–10 characters, unique in the chain) and at least one role.
+ * Problems are keyed `name<N>` / `roles<N>` by the row's 1-based position, so the page puts them next to the row.
+ */
+export function reviewChainFromRows(
+  rows: readonly { name: string; roles: readonly string[] }[],
+): { ok: true; chain: ReviewStep[] } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const chain: ReviewStep[] = [];
+  const names = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const name = row.name.trim();
+    if (name === '' && row.roles.length === 0) return;
+    const n = i + 1;
+    if (name === '') errors[`name${n}`] = '请填写步骤名称';
+    else if ([...name].length > 10) errors[`name${n}`] = '步骤名称不超过10个字';
+    else if (names.has(name)) errors[`name${n}`] = `与第 ${names.get(name)} 步重名`;
+    else names.set(name, n);
+    const roles = reviewStepRoles.filter((r) => row.roles.includes(r));
+    if (roles.length === 0 || roles.length !== new Set(row.roles).size)
+      errors[`roles${n}`] = '请至少选择一个可以审核此步骤的角色（审核人、机构负责人）';
+    chain.push({ name, roles: [...roles] });
+  });
+  if (chain.length === 0) errors['name1'] ??= '至少设置一个审核步骤';
+  if (chain.length > MAX_REVIEW_STEPS) errors['name1'] ??= `审核步骤不超过 ${MAX_REVIEW_STEPS} 个`;
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, chain };
+}

@@ -24,7 +24,7 @@ export interface Chrome {
   government?: string;
 }
 
-export const cssHref = '/static/site.css?v=2';
+export const cssHref = '/static/site.css?v=3';
 
 export function layout(chrome: Chrome, body: Html): Html {
   const classes = [chrome.fontSize === 'm' ? '' : `fs-${chrome.fontSize}`, chrome.highContrast ? 'hc' : '']

@@ -64,6 +64,8 @@ fieldset label{font-weight:400 !important;display:inline-block !important;margin
 footer{text-align:center;color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
 .code-part{font-family:ui-monospace,Consolas,monospace;font-size:1.6rem;letter-spacing:.12em;background:#f4f6f9;border:1px dashed var(--line);padding:.4rem .8rem;display:inline-block}
 form.inline{display:inline-block;margin-right:.5rem}
+form.compact button{margin-top:0;padding:.15rem .6rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.9em;word-break:break-all}
 html.hc body{background:#000;color:#fff}
 html.hc main,html.hc .card{background:#000;border-color:#fff}

@@ -25,7 +25,8 @@ export async function deliverWebhook(
   const agency = await findAgency(db, payload.agencyId);
   if (!agency) return 'skipped';
   const settings = await loadPublicationSettings(db, agency);
-  if (!settings.webhookUrl || !settings.webhookSecret) return 'skipped';
+  // Switched off after the job was queued: nothing is sent (the administrator's decision is the latest one).
+  if (!settings.webhookUrl || !settings.webhookSecret || !settings.webhookEnabled) return 'skipped';
   const item = await findItem(db, payload.itemId);
   const body = JSON.stringify({
     id: `${payload.itemId}:${payload.event}:${payload.at}`,

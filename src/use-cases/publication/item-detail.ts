@@ -14,14 +14,18 @@ import type { AgencyRow } from '../../db/schema.ts';
 import type { UseCaseContext } from '../platform/context.ts';
 import { checkItem, type ItemChecks } from './check-item.ts';
 import { itemFor } from './item-access.ts';
-import { timelinessOf } from './list-staff-items.ts';
+import { agencyCalendars, timelinessOf } from './list-staff-items.ts';
 import { loadPublicationSettings, type PublicationSettings } from './publication-settings.ts';
 import type { Timeliness } from '../../core/publication/timeliness.ts';
+import type { ReviewStep } from '../../core/publication/review-chain.ts';
+import { itemReviewChain } from './item-review-chain.ts';
 
 export interface ItemDetail {
   item: PublicationItemRow;
   agency: AgencyRow;
   settings: PublicationSettings;
+  /** The chain of the item's current round (item-review-chain.ts). */
+  reviewChain: ReviewStep[];
   attachments: PublicationAttachmentRow[];
   reviews: PublicationReviewRow[];
   revisions: PublicationRevisionRow[];
@@ -39,6 +43,12 @@ export async function itemDetail(ctx: UseCaseContext, id: string): Promise<ItemD
     listRevisions(ctx.db, id),
     checkItem(ctx.db, item, settings, ctx.clock()),
   ]);
-  const timeliness = timelinessOf({ ...item, agency_name: agency.name }, chinaDate(ctx.clock()));
-  return { item, agency, settings, attachments, reviews, revisions, checks, timeliness };
+  const calendar = (await agencyCalendars(ctx.db))(agency.path);
+  const timeliness = timelinessOf(
+    { ...item, agency_name: agency.name, agency_path: agency.path },
+    chinaDate(ctx.clock()),
+    calendar,
+  );
+  const reviewChain = itemReviewChain(item, settings);
+  return { item, agency, settings, reviewChain, attachments, reviews, revisions, checks, timeliness };
 }

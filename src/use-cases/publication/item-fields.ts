@@ -1,5 +1,5 @@
 import { chinaDate } from '../../core/calendar/iso-date.ts';
-import { fileableColumns, findColumn } from '../../core/publication/catalogue.ts';
+import { findColumn, openColumns } from '../../core/publication/catalogue.ts';
 import { validityProblems } from '../../core/publication/validity.ts';
 import { AppError, type FieldErrors } from '../../core/platform/app-error.ts';
 import type { PublicationItemTable } from '../../db/repositories/publication/publication-tables.ts';
@@ -22,6 +22,8 @@ export function itemFields(
   agency: AgencyRow,
   settings: PublicationSettings,
   now: Date,
+  /** The column the item is filed in now: it may stay there after the column was retired. */
+  currentColumn?: string,
 ): Omit<
   PublicationItemTable,
   | 'id'
@@ -34,6 +36,7 @@ export function itemFields(
   | 'status'
   | 'review_round'
   | 'review_step'
+  | 'review_chain'
   | 'secrecy_confirmed_by'
   | 'secrecy_confirmed_at'
   | 'check_override'
@@ -48,8 +51,11 @@ export function itemFields(
   | 'version'
 > {
   const errors: FieldErrors = {};
-  const column = fileableColumns(settings.catalogue).find((c) => c.node.code === input.catalogue);
-  if (!column) errors['catalogue'] = '所选栏目不存在或不能直接发布信息';
+  // A retired column takes no new items; an item already in it may stay (its editing or revision moves nothing).
+  const column =
+    openColumns(settings.catalogue).some((c) => c.node.code === input.catalogue) ||
+    (currentColumn === input.catalogue && findColumn(settings.catalogue, input.catalogue) !== undefined);
+  if (!column) errors['catalogue'] = '所选栏目不存在、已停用或不能直接发布信息';
   const today = chinaDate(now);
   if (input.writtenOn && input.writtenOn > today) errors['writtenOn'] = '成文日期不能晚于今天';
   if (input.changedOn && input.writtenOn && input.changedOn < input.writtenOn)

@@ -9,14 +9,35 @@ import {
 import { countItems, listItems, type ItemSummary } from '../../db/repositories/publication/publication-repository.ts';
 import { agencyFilterFor } from '../platform/agency-filter-for.ts';
 import type { UseCaseContext } from '../platform/context.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
+import type { Executor } from '../../db/schema.ts';
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
 import { publicationCalendar } from './publication-calendar.ts';
 
 export interface StaffItem extends ItemSummary {
   timeliness: Timeliness;
 }
 
-/** 第二十六条: 20 working days from the 成文日期 (or the change date) to publication; drafts count from creation. */
-export function timelinessOf(item: ItemSummary, today: string): Timeliness {
+/**
+ * The agencies' working calendars by agency path: the State Council notices as the administrator entered them
+ * (over the shipped data) and the local closures of the agency and those above it (docs/calendar.md) — the same
+ * calendar the 依申请公开 deadlines use (calendarForAgency). Loaded once per call, one calendar per path.
+ */
+export async function agencyCalendars(ex: Executor): Promise<(agencyPath: string) => WorkingCalendar> {
+  const site = await loadWorkingCalendar(ex);
+  const byPath = new Map<string, WorkingCalendar>();
+  return (path) => {
+    let c = byPath.get(path);
+    if (!c) byPath.set(path, (c = site.forAgency(path)));
+    return c;
+  };
+}
+
+/**
+ * 第二十六条: 20 working days from the 成文日期 (or the change date) to publication, on the agency's working calendar;
+ * drafts count from creation.
+ */
+export function timelinessOf(item: ItemSummary, today: string, calendar: WorkingCalendar): Timeliness {
   return measureTimeliness(
     {
       formedOn: item.written_on ?? item.created_at.slice(0, 10),
@@ -24,7 +45,7 @@ export function timelinessOf(item: ItemSummary, today: string): Timeliness {
       ...(item.published_on ? { publishedOn: item.published_on } : {}),
       today,
     },
-    publicationCalendar(),
+    publicationCalendar(calendar),
   );
 }
 
@@ -39,11 +60,13 @@ export async function listStaffItems(
   const pageSize = options.pageSize ?? 50;
   const page = Math.max(1, options.page ?? 1);
   const today = chinaDate(ctx.clock());
-  const [rows, total] = await Promise.all([
+  const [rows, total, calendarOf] = await Promise.all([
     listItems(ctx.db, { filter, ...(statuses ? { statuses } : {}), limit: pageSize, offset: (page - 1) * pageSize }),
     countItems(ctx.db, { filter, ...(statuses ? { statuses } : {}) }),
+    agencyCalendars(ctx.db),
   ]);
-  return { items: rows.map((r) => ({ ...r, timeliness: timelinessOf(r, today) })), total, page, pageSize };
+  const items = rows.map((r) => ({ ...r, timeliness: timelinessOf(r, today, calendarOf(r.agency_path)) }));
+  return { items, total, page, pageSize };
 }
 
 /**
@@ -60,7 +83,8 @@ export async function listLateItems(
     statuses: ['draft', 'review', 'approved', 'scheduled', 'published'],
     limit: 5000,
   });
-  const measured = rows.map((r) => ({ ...r, timeliness: timelinessOf(r, today) }));
+  const calendarOf = await agencyCalendars(ctx.db);
+  const measured = rows.map((r) => ({ ...r, timeliness: timelinessOf(r, today, calendarOf(r.agency_path)) }));
   const byAgency = new Map<string, Timeliness[]>();
   for (const m of measured) byAgency.set(m.agency_name, [...(byAgency.get(m.agency_name) ?? []), m.timeliness]);
   return {

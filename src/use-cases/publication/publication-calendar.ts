@@ -1,26 +1,27 @@
-import { addWorkingDays } from '../../core/calendar/add-working-days.ts';
-import { countWorkingDays } from '../../core/calendar/count-working-days.ts';
 import { defaultCalendar } from '../../core/calendar/default-calendar.ts';
+import { workingDayIndex } from '../../core/calendar/working-day-index.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import type { WorkingDayCalendar } from '../../core/publication/working-day-calendar.ts';
 
 let shipped: WorkingCalendar | undefined;
 
 /**
- * The working-day calendar of the 20 working days of 条例第二十六条: the shipped State Council calendar
- * (src/core/calendar) behind the small interface the timeliness rule needs. Administrator-entered notices and
- * local closures are not applied yet (they belong to the calendar module's loader).
+ * A working calendar (src/core/calendar) behind the small interface the timeliness rule needs. Timeliness (条例第二十六条)
+ * passes the agency's calendar with the administrator-entered notices and local closures (agencyCalendars in
+ * list-staff-items.ts); without one, the shipped State Council calendar (the 留言/纠错 reply due date still uses it).
  */
 export function publicationCalendar(calendar?: WorkingCalendar): WorkingDayCalendar {
-  const cal = calendar ?? (shipped ??= defaultCalendar());
+  // The prefix-sum index, not the day-by-day walk: the dashboard measures every item of a year at once, and the
+  // timeliness rule needs only dates and counts, not the explanation of each day.
+  const index = workingDayIndex(calendar ?? (shipped ??= defaultCalendar()));
   return {
     addWorkingDays(date, n) {
-      const r = addWorkingDays(cal, date, n);
-      return r.ok ? { ok: true, value: r.value.due } : { ok: false, message: r.message };
+      const r = index.due(date, n);
+      return r.ok ? r : { ok: false, message: r.message };
     },
     workingDaysBetween(a, b) {
       if (b <= a) return { ok: true, value: 0 };
-      const r = countWorkingDays(cal, a, b);
+      const r = index.count(a, b);
       return r.ok ? r : { ok: false, message: r.message };
     },
   };

@@ -16,6 +16,8 @@ export interface PublicationSettings {
   granularity: IndexPeriodGranularity;
   webhookUrl: string;
   webhookSecret: string;
+  /** Switched off, the URL and secret are kept but nothing is sent. */
+  webhookEnabled: boolean;
   version: number;
   stored: boolean;
 }
@@ -29,6 +31,7 @@ export function defaultSettings(agency: Pick<AgencyRow, 'id' | 'kind'>): Publica
     granularity: 'year',
     webhookUrl: '',
     webhookSecret: '',
+    webhookEnabled: false,
     version: 0,
     stored: false,
   };
@@ -61,6 +64,7 @@ export async function loadPublicationSettings(
     granularity: row.index_granularity === 'month' ? 'month' : 'year',
     webhookUrl: row.webhook_url,
     webhookSecret: row.webhook_secret,
+    webhookEnabled: row.webhook_enabled === 1,
     version: row.version,
     stored: true,
   };

@@ -66,7 +66,7 @@ export async function enqueueWebhook(
   itemId: string,
   at: string,
 ): Promise<void> {
-  if (!settings.webhookUrl) return;
+  if (!settings.webhookUrl || !settings.webhookEnabled) return;
   await enqueueJob(ex, {
     task: 'publication.webhook',
     payload: { agencyId: settings.agencyId, event, itemId, at },

@@ -8,6 +8,7 @@ import { recordAudit } from '../platform/record-audit.ts';
 import { newId } from '../platform/session-token.ts';
 import { checkItem } from './check-item.ts';
 import { conflict, itemFor } from './item-access.ts';
+import { itemReviewChain } from './item-review-chain.ts';
 import { loadPublicationSettings } from './publication-settings.ts';
 
 export const reviewInput = z
@@ -37,7 +38,9 @@ export async function reviewItem(ctx: UseCaseContext, id: string, input: ReviewI
     if (item.status !== 'review') throw new AppError('CONFLICT', '该信息不在审核中');
     if (item.created_by === actor.id) throw new AppError('FORBIDDEN', '不能审核本人起草的信息（审核与承办分离）');
     const settings = await loadPublicationSettings(trx, agency);
-    const step = settings.reviewChain[item.review_step];
+    // The chain the item was submitted with, not the agency's current one (item-review-chain.ts).
+    const chain = itemReviewChain(item, settings);
+    const step = chain[item.review_step];
     if (!step) throw new AppError('CONFLICT', '审核步骤已完成');
     if (!mayDecide(step, actor.roles)) throw new AppError('FORBIDDEN', `您无权进行“${step.name}”`);
     let override: string | null = item.check_override;
@@ -65,7 +68,7 @@ export async function reviewItem(ctx: UseCaseContext, id: string, input: ReviewI
       actor_label: `${actor.displayName}（${actor.login}）`,
       at,
     });
-    const last = item.review_step + 1 >= settings.reviewChain.length;
+    const last = item.review_step + 1 >= chain.length;
     const row = await updateItemVersioned(
       trx,
       id,

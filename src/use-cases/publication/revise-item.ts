@@ -32,7 +32,7 @@ export async function reviseItem(ctx: UseCaseContext, id: string, input: ReviseI
     const { item, agency } = await itemFor(trx, ctx, id, 'publication.publish');
     if (item.status !== 'published') throw new AppError('CONFLICT', '只有已发布的信息可以修订');
     const settings = await loadPublicationSettings(trx, agency);
-    const fields = itemFields(input, agency, settings, ctx.clock());
+    const fields = itemFields(input, agency, settings, ctx.clock(), item.catalogue);
     await checkLinkedItems(trx, agency.id, fields.interprets_id, fields.replaces_id);
     const checks = await checkItem(trx, { ...item, ...fields }, settings, ctx.clock());
     if (checks.blocking)

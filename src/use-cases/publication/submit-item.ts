@@ -4,11 +4,15 @@ import type { PublicationItemRow } from '../../db/repositories/publication/publi
 import { nowIso, type UseCaseContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/record-audit.ts';
 import { conflict, itemFor } from './item-access.ts';
+import { loadPublicationSettings } from './publication-settings.ts';
 
-/** Sends a draft into the review chain: a new round starting at the first step. */
+/**
+ * Sends a draft into the review chain: a new round starting at the first step, with the agency's chain as it is
+ * now kept on the item — a later change of the chain applies to the next submission, not to this round.
+ */
 export async function submitItem(ctx: UseCaseContext, id: string, version: number): Promise<PublicationItemRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const { item } = await itemFor(trx, ctx, id, 'publication.edit');
+    const { item, agency } = await itemFor(trx, ctx, id, 'publication.edit');
     if (item.status !== 'draft') throw new AppError('CONFLICT', '该信息已提交审核');
     if (item.body_text.trim() === '' && item.title.trim() === '')
       throw new AppError('VALIDATION', '正文为空，不能提交审核', { bodyHtml: '请填写正文' });
@@ -16,6 +20,7 @@ export async function submitItem(ctx: UseCaseContext, id: string, version: numbe
       status: 'review',
       review_round: item.review_round + 1,
       review_step: 0,
+      review_chain: JSON.stringify((await loadPublicationSettings(trx, agency)).reviewChain),
       updated_at: nowIso(ctx),
     });
     if (!row) throw conflict();
@@ -23,7 +28,7 @@ export async function submitItem(ctx: UseCaseContext, id: string, version: numbe
       action: 'publication.submit',
       entity: 'publication_item',
       entityId: id,
-      after: { status: row.status, round: row.review_round },
+      after: { status: row.status, round: row.review_round, chain: row.review_chain },
     });
     return row;
   });

@@ -18,7 +18,7 @@ export async function updateItem(ctx: UseCaseContext, id: string, input: ItemUpd
     const { item, agency } = await itemFor(trx, ctx, id, 'publication.edit');
     if (item.status !== 'draft') throw new AppError('CONFLICT', '只有草稿（含退回修改的）可以编辑');
     const settings = await loadPublicationSettings(trx, agency);
-    const fields = itemFields(input, agency, settings, ctx.clock());
+    const fields = itemFields(input, agency, settings, ctx.clock(), item.catalogue);
     await checkLinkedItems(trx, agency.id, fields.interprets_id, fields.replaces_id);
     const row = await updateItemVersioned(trx, id, input.version, {
       ...fields,

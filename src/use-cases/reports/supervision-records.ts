@@ -10,7 +10,7 @@ import type { AgencyFilter } from '../../db/repositories/platform/agency-filter.
 import type { AgencyRow, Db } from '../../db/schema.ts';
 import { today } from '../cases/case-record.ts';
 import type { UseCaseContext } from '../platform/context.ts';
-import { timelinessOf, type StaffItem } from '../publication/list-staff-items.ts';
+import { agencyCalendars, timelinessOf, type StaffItem } from '../publication/list-staff-items.ts';
 import { agencyFor } from './report-access.ts';
 
 export interface RecordAlerts {
@@ -24,8 +24,13 @@ export interface RecordAlerts {
 export const ALERT_LIST_LIMIT = 500;
 
 async function lateItems(db: Db, filter: AgencyFilter, year: number, day: string): Promise<StaffItem[]> {
-  const items = await listPublishedBetween(db, filter, `${year}-01-01`, `${year}-12-31`);
-  return items.map((i) => ({ ...i, timeliness: timelinessOf(i, day) })).filter((i) => i.timeliness.status === 'late');
+  const [items, calendarOf] = await Promise.all([
+    listPublishedBetween(db, filter, `${year}-01-01`, `${year}-12-31`),
+    agencyCalendars(db),
+  ]);
+  return items
+    .map((i) => ({ ...i, timeliness: timelinessOf(i, day, calendarOf(i.agency_path)) }))
+    .filter((i) => i.timeliness.status === 'late');
 }
 
 /** The figures of every agency of a subtree: one count per agency for the cases, one query for the items. */

@@ -55,6 +55,17 @@ export async function updatePublicationSettingsVersioned(
     .executeTakeFirst();
 }
 
+/** The catalogue codes an agency's items are filed in, whatever their state (a column with items is kept). */
+export async function catalogueCodesInUse(ex: Executor, agencyId: string): Promise<Set<string>> {
+  const rows = await ex
+    .selectFrom('publication_items')
+    .select('catalogue')
+    .distinct()
+    .where('agency_id', '=', agencyId)
+    .execute();
+  return new Set(rows.map((r) => r.catalogue));
+}
+
 // ── items ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function insertItem(ex: Executor, row: Insertable<PublicationItemTable>): Promise<PublicationItemRow> {
@@ -97,7 +108,7 @@ export type ItemSummary = Pick<
   | 'publisher'
   | 'created_at'
   | 'updated_at'
-> & { agency_name: string };
+> & { agency_name: string; agency_path: string };
 
 const summaryColumns = [
   'publication_items.id',
@@ -145,7 +156,7 @@ function itemQuery(ex: Executor, q: Omit<ItemQuery, 'limit' | 'offset'>) {
 export async function listItems(ex: Executor, q: ItemQuery): Promise<ItemSummary[]> {
   if (q.filter.kind === 'none') return [];
   return itemQuery(ex, q)
-    .select([...summaryColumns, 'agencies.name as agency_name'])
+    .select([...summaryColumns, 'agencies.name as agency_name', 'agencies.path as agency_path'])
     .orderBy('publication_items.published_on', 'desc')
     .orderBy('publication_items.updated_at', 'desc')
     .orderBy('publication_items.id')
@@ -183,7 +194,7 @@ export async function listPublishedBetween(
 ): Promise<ItemSummary[]> {
   if (filter.kind === 'none') return [];
   return itemQuery(ex, { filter, statuses: ['published'] })
-    .select([...summaryColumns, 'agencies.name as agency_name'])
+    .select([...summaryColumns, 'agencies.name as agency_name', 'agencies.path as agency_path'])
     .where('publication_items.published_on', '>=', from)
     .where('publication_items.published_on', '<=', to)
     .orderBy('publication_items.published_on', 'desc')

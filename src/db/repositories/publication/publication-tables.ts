@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Table types of 主动公开 (migration 015), merged into `Database` in src/db/schema.ts. */
 
@@ -17,6 +17,8 @@ export interface PublicationSettingsTable {
   webhook_url: string;
   /** HMAC-SHA256 key of the webhook signature. */
   webhook_secret: string;
+  /** 1 = deliver, 0 = switched off (URL and secret kept); migration 019. */
+  webhook_enabled: Generated<number>;
   version: number;
   updated_at: string;
 }
@@ -65,6 +67,8 @@ export interface PublicationItemTable {
   status: string;
   review_round: number;
   review_step: number;
+  /** JSON `ReviewStep[]`: the chain of the current round, fixed when it was submitted (migration 019). */
+  review_chain: string | null;
   secrecy_confirmed_by: string | null;
   secrecy_confirmed_at: string | null;
   /** A reviewer's reason to publish despite error-level findings. */

@@ -136,7 +136,16 @@ export function publicationPortalRoutes(): Hono<AppEnv> {
       limit: 100,
     });
     const chrome = { ...chromeFor(c, `${agency.name}政府信息公开制度`, 'portal'), government: governmentOf(agencies) };
-    return renderPage(c, chrome, rulesPage(agency, items));
+    const settings = await loadPublicationSettings(db, agency);
+    return renderPage(
+      c,
+      chrome,
+      rulesPage(
+        agency,
+        items,
+        settings.reviewChain.map((s) => s.name),
+      ),
+    );
   });
 
   app.get('/agencies/:id/annual-reports', async (c) => {

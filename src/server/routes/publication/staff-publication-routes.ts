@@ -46,6 +46,7 @@ import {
   latePage,
 } from '../../views/publication/staff-publication-pages.ts';
 import { portalCacheScope } from '../portal/portal-routes.ts';
+import { publicationSettingsRoutes } from './publication-settings-routes.ts';
 
 const versionOnly = z.object({ version: z.number().int().min(1) });
 const notices: Record<string, string> = {
@@ -65,6 +66,7 @@ const notices: Record<string, string> = {
 /** 主动公开 in the back office: /staff/publication (drafting, checks, review chain, publication, timeliness). */
 export function staffPublicationRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.route('/settings', publicationSettingsRoutes());
 
   app.get('/', async (c) => {
     const ctx = useCaseContext(c);
@@ -76,11 +78,12 @@ export function staffPublicationRoutes(): Hono<AppEnv> {
     const status = (c.req.query('status') ?? '').replace(/[^a-z]/g, '').slice(0, 20);
     const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const list = await listStaffItems(ctx, { status, page });
-    const canCreate = can(ctx.actor, 'publication.edit', {
-      agencyId: ctx.actor.agencyId,
-      agencyPath: ctx.actor.agencyPath,
-    });
-    return renderPage(c, chromeFor(c, '主动公开', 'staff', 'publication'), itemListPage(list, status, canCreate));
+    const own = { agencyId: ctx.actor.agencyId, agencyPath: ctx.actor.agencyPath };
+    const may = {
+      create: can(ctx.actor, 'publication.edit', own),
+      configure: can(ctx.actor, 'publication.configure', own),
+    };
+    return renderPage(c, chromeFor(c, '主动公开', 'staff', 'publication'), itemListPage(list, status, may));
   });
 
   app.get('/late', async (c) => {
@@ -276,6 +279,7 @@ async function renderItemForm(
     state: { ...state, values: { ...state.values, version: state.values['version'] ?? d.item.version } },
     csrf: chromeFor(c, '', 'staff').csrfToken,
     revise,
+    currentColumn: d.item.catalogue,
   });
   return renderPage(c, chromeFor(c, revise ? '修订信息' : '编辑信息', 'staff', 'publication'), page, status);
 }

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { fileableColumns, formatColumnPath, type Catalogue } from '../../../core/publication/catalogue.ts';
+import { formatColumnPath, openColumns, type Catalogue } from '../../../core/publication/catalogue.ts';
 import {
   describeDisclosureAttribute,
   type DisclosureAttribute,
@@ -48,7 +48,7 @@ export function documentsPage(
         state,
         'catalogue',
         '主动公开栏目',
-        fileableColumns(catalogue).map((c) => ({ value: c.node.code, label: formatColumnPath(c.path) })),
+        openColumns(catalogue).map((c) => ({ value: c.node.code, label: formatColumnPath(c.path) })),
       )}
       ${selectField(state, 'ground', '不予公开的依据', groundOptions)}
       ${textArea(state, 'reason', '理由或说明', { hint: '不予公开时必填，至少10个字' })}

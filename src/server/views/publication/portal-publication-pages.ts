@@ -87,23 +87,26 @@ export function publicationHomePage(
 }
 
 function tree(nodes: CatalogueNode[], agencyId: string): Html {
+  // A retired column (and what is under it) leaves the catalogue; its page and items stay reachable by link.
   return html`<ul>
-    ${nodes.map((n) => {
-      const href =
-        n.fixed === 'guide'
-          ? `/agencies/${agencyId}/guide`
-          : n.fixed === 'rules'
-            ? `/agencies/${agencyId}/rules`
-            : n.fixed === 'annual-reports'
-              ? `/agencies/${agencyId}/annual-reports`
-              : n.children && n.children.length > 0
-                ? null
-                : `/agencies/${agencyId}/columns/${n.code}`;
-      return html`<li>
-        ${href ? html`<a href="${href}">${n.name}</a>` : html`<span>${n.name}</span>`}
-        ${n.children && n.children.length > 0 ? tree(n.children, agencyId) : ''}
-      </li>`;
-    })}
+    ${nodes
+      .filter((n) => !n.retired)
+      .map((n) => {
+        const href =
+          n.fixed === 'guide'
+            ? `/agencies/${agencyId}/guide`
+            : n.fixed === 'rules'
+              ? `/agencies/${agencyId}/rules`
+              : n.fixed === 'annual-reports'
+                ? `/agencies/${agencyId}/annual-reports`
+                : n.children && n.children.length > 0
+                  ? null
+                  : `/agencies/${agencyId}/columns/${n.code}`;
+        return html`<li>
+          ${href ? html`<a href="${href}">${n.name}</a>` : html`<span>${n.name}</span>`}
+          ${n.children && n.children.length > 0 ? tree(n.children, agencyId) : ''}
+        </li>`;
+      })}
   </ul>`;
 }
 
@@ -134,10 +137,10 @@ export function columnPage(
     ${pager(page, Math.ceil(list.total / pageSize), (p) => `/agencies/${agency.id}/columns/${code}?page=${p}`)}`;
 }
 
-export function rulesPage(agency: AgencyRow, items: ItemSummary[]): Html {
+export function rulesPage(agency: AgencyRow, items: ItemSummary[], reviewSteps: readonly string[]): Html {
   return html`<h1>${agency.name}政府信息公开制度</h1>
     <p>
-      本机关建立健全政府信息公开工作制度：主动公开信息须经审核（初审、复审、终审）和保密审查后发布，自信息形成或者变更之日起20个工作日内公开（条例第二十六条）；发布前检查错敏词、个人信息和链接；依申请公开按条例第三十三条规定的期限答复；每年1月31日前公布上一年度工作年度报告（第四十九条）。
+      本机关建立健全政府信息公开工作制度：主动公开信息须经审核（${reviewSteps.join('、')}）和保密审查后发布，自信息形成或者变更之日起20个工作日内公开（条例第二十六条）；发布前检查错敏词、个人信息和链接；依申请公开按条例第三十三条规定的期限答复；每年1月31日前公布上一年度工作年度报告（第四十九条）。
     </p>
     <h2>制度文件</h2>
     ${itemLinks(items, false)}`;

@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { fileableColumns, formatColumnPath, type Catalogue } from '../../../core/publication/catalogue.ts';
+import { findColumn, formatColumnPath, openColumns, type Catalogue } from '../../../core/publication/catalogue.ts';
 import { isItemStatus, itemStatusLabels } from '../../../core/publication/review-chain.ts';
 import { validityLabels, validityStatuses } from '../../../core/publication/validity.ts';
 import type { ItemDetail } from '../../../use-cases/publication/item-detail.ts';
@@ -16,14 +16,19 @@ export function statusLabel(s: string): string {
 export function itemListPage(
   list: { items: StaffItem[]; total: number; page: number; pageSize: number },
   status: string,
-  canCreate: boolean,
+  may: { create: boolean; configure: boolean },
 ): Html {
   const tabs = [['', '全部'], ...Object.entries(itemStatusLabels)] as [string, string][];
   return html`<h1>主动公开</h1>
     <p>
-      ${canCreate ? html`<a class="button" href="/staff/publication/new">新建信息</a>` : ''}
+      ${may.create ? html`<a class="button" href="/staff/publication/new">新建信息</a>` : ''}
       <a href="/staff/publication/documents">公开属性认定</a> ·
       <a href="/staff/publication/late">逾期未公开与超期公开（条例第二十六条）</a>
+      ${
+        may.configure
+          ? html` · <a href="/staff/publication/settings">设置（公开目录、审核流程、错敏词、信息推送）</a>`
+          : ''
+      }
     </p>
     <nav aria-label="按状态筛选">
       <ul class="tabs">
@@ -82,7 +87,7 @@ export function latePage(data: {
 }): Html {
   return html`<h1>公开时效</h1>
     <p>
-      条例第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以公开。按国务院公布的节假日安排计算工作日。
+      条例第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以公开。工作日按本机关的工作日历计算（国务院公布的节假日安排，以及管理员登记的停止办公）。
     </p>
     <h2>各机构情况</h2>
     <table>
@@ -116,8 +121,14 @@ export function latePage(data: {
     ${itemTable(data.late)}`;
 }
 
-function columnOptions(catalogue: Catalogue): { value: string; label: string }[] {
-  return fileableColumns(catalogue).map((c) => ({ value: c.node.code, label: formatColumnPath(c.path) }));
+/** The open columns, plus the item's own when it was retired since (an item may stay where it is). */
+function columnOptions(catalogue: Catalogue, current?: string): { value: string; label: string }[] {
+  const open = openColumns(catalogue);
+  const retired = current && !open.some((c) => c.node.code === current) ? findColumn(catalogue, current) : undefined;
+  return [
+    ...open.map((c) => ({ value: c.node.code, label: formatColumnPath(c.path) })),
+    ...(retired ? [{ value: retired.node.code, label: `${formatColumnPath(retired.path)}（已停用）` }] : []),
+  ];
 }
 
 export function itemFormPage(opts: {
@@ -127,6 +138,8 @@ export function itemFormPage(opts: {
   state: FormState;
   csrf: string;
   revise?: boolean;
+  /** The column the item is in now (editing): offered even when retired. */
+  currentColumn?: string;
 }): Html {
   const s = opts.state;
   return html`<h1>${opts.heading}</h1>
@@ -134,7 +147,7 @@ export function itemFormPage(opts: {
     <form class="stacked" method="post" action="${opts.action}" novalidate>
       ${csrfField(opts.csrf)}
       ${s.values['version'] ? html`<input type="hidden" name="version" value="${String(s.values['version'])}" />` : ''}
-      ${selectField(s, 'catalogue', '栏目', columnOptions(opts.catalogue), { required: true })}
+      ${selectField(s, 'catalogue', '栏目', columnOptions(opts.catalogue, opts.currentColumn), { required: true })}
       ${textField(s, 'title', '标题', { required: true })}
       ${textField(s, 'docNumber', '文号', { hint: '如：锡滨政办发〔2025〕12号；没有文号的留空' })}
       ${textField(s, 'writtenOn', '成文日期', { hint: 'YYYY-MM-DD；20个工作日的公开时限从此日起算' })}
@@ -185,7 +198,7 @@ export function itemDetailPage(
   notice?: string,
 ): Html {
   const i = d.item;
-  const step = d.settings.reviewChain[i.review_step];
+  const step = d.reviewChain[i.review_step];
   const allChecks = [...d.checks.title, ...d.checks.body, ...d.checks.docNumber];
   const base = `/staff/publication/items/${i.id}`;
   const row = (k: string, v: string) =>

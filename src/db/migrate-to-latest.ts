@@ -13,6 +13,7 @@ import { noticeTemplatesMigration } from './migrations/014-notice-templates.ts';
 import { publicationMigration } from './migrations/015-publication.ts';
 import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
+import { caseScaleIndexesMigration } from './migrations/020-case-scale-indexes.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -33,6 +34,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '015-publication': publicationMigration(),
     '017-reports': reportsMigration(),
     '018-report-imports': reportImportsMigration(),
+    '020-case-scale-indexes': caseScaleIndexesMigration(),
   };
 }
 

@@ -72,7 +72,11 @@ async function benchDialect(dialect: Dialect, count: number): Promise<BenchRow[]
       reads.push(await timed(() => countCases(t.open.db, { kind: 'agency', agencyId: agency.id }, {})));
       tables.push(await timed(() => caseTablesFor(t.open.db, [agency.id], 2026)));
     }
-    const { list, pk } = await listTimes(t.open.db, { kind: 'agency', agencyId: agency.id }, (i) => rows[i]!.id);
+    const { list, pk } = await listTimes(
+      t.open.db,
+      { kind: 'agency', agencyId: agency.id },
+      (i) => rows[i % rows.length]!.id,
+    );
     const n = `${count.toLocaleString('en')}`;
     const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     const tableMs = quantile(tables, 0.5);

@@ -7,8 +7,8 @@
  *   district's 200 agencies with five years of reports, 2025 in every state — server time, beside GET /staff;
  * - importing 1 000 published reports (200 agencies × 2021–2025; HTML, DOCX, PDF and text in turn) through the
  *   real job runner (startReportImport, then `reports.import` under startJobRunner) — wall time from the stored
- *   upload to the finished task, beside reading + checking the same files in a plain loop (checkInput).
- * BENCH_REPORT_CASES, BENCH_REPORT_AGENCIES and BENCH_IMPORT_REPORTS change the sizes.
+ *   upload to the finished task, beside reading + checking the files in a plain loop on one core (checkInput).
+ * BENCH_REPORT_CASES, BENCH_REPORT_AGENCIES and BENCH_IMPORT_REPORTS change the sizes (0 leaves the part out).
  */
 import { cpus } from 'node:os';
 import type { Report2021 } from '../src/core/report/report-schema.ts';
@@ -52,7 +52,7 @@ async function medianOf(runs: number, f: () => Promise<unknown>): Promise<number
 }
 
 /** The demo district's government (the supervisor 监督 works there) and 200 more agencies under it. */
-async function district(t: TestApp, count: number): Promise<{ home: AgencyRow; agencies: AgencyRow[] }> {
+export async function district(t: TestApp, count: number): Promise<{ home: AgencyRow; agencies: AgencyRow[] }> {
   const db = t.database.open.db;
   const jiandu = (await findUserByLogin(db, 'jiandu'))!;
   const home = (await db.selectFrom('agencies').selectAll().where('id', '=', jiandu.agency_id).executeTakeFirst())!;
@@ -60,7 +60,7 @@ async function district(t: TestApp, count: number): Promise<{ home: AgencyRow; a
 }
 
 /** Each agency's published reports of 2021–2024 (chained, so X1 holds) and 2025 in every state, or none. */
-async function addReports(db: Db, agencies: readonly AgencyRow[]): Promise<void> {
+export async function addReports(db: Db, agencies: readonly AgencyRow[]): Promise<void> {
   const at = '2026-11-20T02:00:00.000Z';
   const states = ['none', 'draft', 'submitted', 'returned', 'cleared', 'published', 'late'] as const;
   await db.transaction().execute(async (trx) => {
@@ -122,7 +122,9 @@ async function draftAndDashboard(dialect: Dialect, caseCount: number, agencyCoun
       security: defaultSecurity,
       auditKeys: t.database.auditKeys,
     };
-    const draftMs = await medianOf(5, () => draftAnnualReport(ctx, { agencyId: target.id, year: 2025, resetText: false }));
+    const draftMs = await medianOf(5, () =>
+      draftAnnualReport(ctx, { agencyId: target.id, year: 2025, resetText: false }),
+    );
     const tablesMs = await medianOf(5, () => caseTablesFor(db, [target.id], 2025));
 
     const client = new TestClient(t.app);
@@ -197,10 +199,15 @@ async function importReports(dialect: Dialect, count: number, agencyCount: numbe
     const { agencies } = await district(t, Math.max(agencyCount, Math.ceil(count / YEARS.length)));
     const files = await reportFiles(agencies, count);
     const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
-    // The plain loop: read and check every file on one core, nothing stored (the reference).
-    const readMs = await timed(async () => {
-      for (const f of files) await checkInput(f.bytes, {});
-    });
+    // The reference: reading and checking in a plain loop on one core, nothing stored — 100 of the files (25 of
+    // each format), scaled to the whole batch.
+    const sample = files.slice(0, Math.min(100, files.length));
+    const readMs =
+      ((await timed(async () => {
+        for (const f of sample) await checkInput(f.bytes, {});
+      })) *
+        files.length) /
+      sample.length;
 
     const jiandu = actorFromUser((await findUserByLogin(db, 'jiandu'))!);
     const ctx: UseCaseContext = {
@@ -250,7 +257,7 @@ async function importReports(dialect: Dialect, count: number, agencyCount: numbe
         value: jobMs / 1000,
         unit: 's',
         target: '≤ 30 s',
-        reference: `存入 ${stored}，其余 ${JSON.stringify(by)}；同一批文件单核逐个读取+检查 ${(readMs / 1000).toFixed(1)} s；上传存储 ${(uploadMs / 1000).toFixed(1)} s（不计入）`,
+        reference: `存入 ${stored}，其余 ${JSON.stringify(by)}；单核逐个读取+检查约 ${(readMs / 1000).toFixed(1)} s（按其中 ${sample.length} 份推算）；上传存储 ${(uploadMs / 1000).toFixed(1)} s（不计入）`,
         ok: jobMs <= 30_000 && stored === count && status === 'done',
       },
     ];
@@ -266,7 +273,7 @@ export async function runReportsPlatformBench(): Promise<BenchRow[]> {
   const dialects: Dialect[] = pgAdminUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
   const rows: BenchRow[] = [];
   for (const dialect of dialects) {
-    rows.push(...(await draftAndDashboard(dialect, cases, agencies)));
+    if (cases > 0) rows.push(...(await draftAndDashboard(dialect, cases, agencies)));
     if (imports > 0) rows.push(...(await importReports(dialect, imports, agencies)));
   }
   return rows;

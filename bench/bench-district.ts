@@ -18,42 +18,44 @@ import { generateCases } from '../src/use-cases/cases/demo-case-generator.ts';
 
 const AT = '2026-11-20T02:00:00.000Z';
 
-/**
- * `count` agencies under `parent`, or under a new district government ('district') when none is given (`home`).
- * Prefix tells several districts in one database apart.
- */
+/** An agency with only what the benchmarks need (code unique by `i`). */
+function benchAgency(db: Db, id: string, parent: AgencyRow | null, name: string, kind: string, i: number) {
+  return insertAgency(
+    db,
+    {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      name,
+      code: `11320299BENCH${String(i).padStart(5, '0')}`,
+      kind,
+      address: '',
+      postcode: '',
+      office_hours: '',
+      phone: '',
+      fax: '',
+      online_channel: '',
+      email: '',
+      report_deadline: '01-31',
+      sort_order: i,
+      is_demo: 0,
+    },
+    AT,
+  );
+}
+
+/** `count` agencies under `parent`, or under a new district government ('district') when none is given (`home`). */
 export async function addBenchDistrict(
   db: Db,
   count: number,
   parent?: AgencyRow,
 ): Promise<{ home: AgencyRow; agencies: AgencyRow[] }> {
-  const agency = (id: string, parent: AgencyRow | null, name: string, kind: string, i: number) =>
-    insertAgency(
-      db,
-      {
-        id,
-        parent_id: parent?.id ?? null,
-        path: `${parent?.path ?? '/'}${id}/`,
-        name,
-        code: `11320299BENCH${String(i).padStart(5, '0')}`,
-        kind,
-        address: '',
-        postcode: '',
-        office_hours: '',
-        phone: '',
-        fax: '',
-        online_channel: '',
-        email: '',
-        report_deadline: '01-31',
-        sort_order: i,
-        is_demo: 0,
-      },
-      AT,
-    );
-  const home = parent ?? (await agency('bench-district', null, '基准区人民政府办公室', 'district', 0));
+  const home = parent ?? (await benchAgency(db, 'bench-district', null, '基准区人民政府办公室', 'district', 0));
   const agencies: AgencyRow[] = [];
   for (let i = 1; i <= count; i++)
-    agencies.push(await agency(`bench-a${String(i).padStart(3, '0')}`, home, `基准区第${i}局`, 'department', i));
+    agencies.push(
+      await benchAgency(db, `bench-a${String(i).padStart(3, '0')}`, home, `基准区第${i}局`, 'department', i),
+    );
   return { home, agencies };
 }
 
@@ -95,28 +97,7 @@ export async function loadCases(db: Db, agencies: readonly AgencyRow[], total: n
   const sizes = weights.map((w) => Math.floor((w / sum) * total));
   sizes[0]! += total - sizes.reduce((a, b) => a + b, 0);
 
-  const staging = await insertAgency(
-    db,
-    {
-      id: 'bench-source',
-      parent_id: null,
-      path: '/bench-source/',
-      name: '基准数据来源',
-      code: '11320299BENCHSRC0',
-      kind: 'department',
-      address: '',
-      postcode: '',
-      office_hours: '',
-      phone: '',
-      fax: '',
-      online_channel: '',
-      email: '',
-      report_deadline: '01-31',
-      sort_order: 0,
-      is_demo: 0,
-    },
-    AT,
-  );
+  const staging = await benchAgency(db, 'bench-source', null, '基准数据来源', 'department', 99999);
   const source = sourceRows(staging.id, Math.max(500, Math.min(3000, Math.ceil(mean / 5))));
   await db.transaction().execute((trx) => insertCases(trx, source, []));
   const columns = Object.keys(source[0]!) as (keyof CaseRow)[];

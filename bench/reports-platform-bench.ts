@@ -190,6 +190,8 @@ async function reportFiles(agencies: readonly AgencyRow[], count: number) {
   return files;
 }
 
+let generated: Awaited<ReturnType<typeof reportFiles>> | undefined;
+
 async function importReports(dialect: Dialect, count: number, agencyCount: number): Promise<BenchRow[]> {
   const t = await createTestApp(dialect);
   try {
@@ -197,7 +199,8 @@ async function importReports(dialect: Dialect, count: number, agencyCount: numbe
     const db = open.db;
     if (open.pgPool) await prepareGraphileQueue(open.pgPool);
     const { agencies } = await district(t, Math.max(agencyCount, Math.ceil(count / YEARS.length)));
-    const files = await reportFiles(agencies, count);
+    // The same files for every database (generating a PDF costs as much as reading it).
+    const files = (generated ??= await reportFiles(agencies, count));
     const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
     // The reference: reading and checking in a plain loop on one core, nothing stored — 100 of the files (25 of
     // each format), scaled to the whole batch.
@@ -266,6 +269,12 @@ async function importReports(dialect: Dialect, count: number, agencyCount: numbe
   }
 }
 
+/** Each figure as soon as it is measured: a long run that is stopped still leaves what it measured. */
+function printed(rows: BenchRow[]): BenchRow[] {
+  for (const r of rows) process.stdout.write(`${r.name}: ${r.value.toFixed(1)} ${r.unit}（${r.reference ?? ''}）\n`);
+  return rows;
+}
+
 export async function runReportsPlatformBench(): Promise<BenchRow[]> {
   const cases = Number(process.env.BENCH_REPORT_CASES ?? 100_000);
   const agencies = Number(process.env.BENCH_REPORT_AGENCIES ?? 200);
@@ -273,8 +282,8 @@ export async function runReportsPlatformBench(): Promise<BenchRow[]> {
   const dialects: Dialect[] = pgAdminUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
   const rows: BenchRow[] = [];
   for (const dialect of dialects) {
-    if (cases > 0) rows.push(...(await draftAndDashboard(dialect, cases, agencies)));
-    if (imports > 0) rows.push(...(await importReports(dialect, imports, agencies)));
+    if (cases > 0) rows.push(...printed(await draftAndDashboard(dialect, cases, agencies)));
+    if (imports > 0) rows.push(...printed(await importReports(dialect, imports, agencies)));
   }
   return rows;
 }

@@ -12,8 +12,9 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? '�
 const MOST_AGENCIES_CHARTED = 30;
 
 /**
- * New applications per agency. A district of 200 agencies gets the 30 with the most — drawing all 200 bars and
- * labels was two thirds of the dashboard's server time (docs/benchmarks.md) — and the table above lists them all.
+ * New applications per agency. A district of 200 agencies gets the 30 with the most — drawing 200 bars and their
+ * labels with ECharts was the largest part of the dashboard's server time (docs/reports.md) — and the table above
+ * lists them all.
  */
 function agenciesChart(d: SupervisionDashboard): Html {
   const all = d.agencies.map((a) => ({

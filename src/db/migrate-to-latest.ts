@@ -13,6 +13,7 @@ import { noticeTemplatesMigration } from './migrations/014-notice-templates.ts';
 import { publicationMigration } from './migrations/015-publication.ts';
 import { reportsMigration } from './migrations/017-reports.ts';
 import { reportImportsMigration } from './migrations/018-report-imports.ts';
+import { caseRemindersMigration } from './migrations/019-case-reminders.ts';
 import { caseScaleIndexesMigration } from './migrations/020-case-scale-indexes.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
@@ -34,6 +35,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '015-publication': publicationMigration(),
     '017-reports': reportsMigration(),
     '018-report-imports': reportImportsMigration(),
+    '019-case-reminders': caseRemindersMigration(),
     '020-case-scale-indexes': caseScaleIndexesMigration(),
   };
 }

@@ -496,6 +496,15 @@ export interface ReportImportFileTable {
   updated_at: string;
 }
 
+/** A deadline reminder of a case already sent (migration 019): once per case, due date and kind. */
+export interface CaseReminderTable {
+  case_id: string;
+  /** 'dueSoon' | 'overdue' */
+  kind: string;
+  due_on: string;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -518,6 +527,7 @@ export interface Database {
   cache_generations: CacheGenerationTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  case_reminders: CaseReminderTable;
   calendar_notices: CalendarNoticeTable;
   calendar_closures: CalendarClosureTable;
   notifications: NotificationTable;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import type { AuditKeyring } from '../use-cases/platform/audit-keyring.ts';
+import { casesWork } from '../use-cases/cases/cases-work.ts';
 import { platformWork } from '../use-cases/platform/platform-work.ts';
 import type { DeliveryChannels } from '../use-cases/notifications/delivery-channel.ts';
 import { notificationsWork } from '../use-cases/notifications/notifications-work.ts';
@@ -29,7 +30,13 @@ export interface DomainWork {
  * `<domain>.<verb>`; two domains may not register the same name.
  */
 export function backgroundWork(deps: WorkDeps): DomainWork {
-  const parts = [platformWork(deps), notificationsWork(deps), publicationWork(deps), reportsWork(deps)];
+  const parts = [
+    platformWork(deps),
+    notificationsWork(deps),
+    casesWork(deps),
+    publicationWork(deps),
+    reportsWork(deps),
+  ];
   const tasks: Record<string, TaskList[string]> = {};
   for (const part of parts)
     for (const [name, handler] of Object.entries(part.tasks)) {

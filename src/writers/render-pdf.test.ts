@@ -7,6 +7,7 @@ import { randomReport } from '../core/report/random-report.ts';
 import { loadPdfjs } from '../readers/load-pdfjs.ts';
 import { readPdf } from '../readers/read-pdf.ts';
 import { CJK_FONT_ENV, findCjkFont } from './find-cjk-font.ts';
+import { A4 } from './pdf-page-flow.ts';
 import { renderReportPdf } from './render-pdf.ts';
 import { placeCells, reportTables } from './report-tables.ts';
 import { wrapCjkText } from './wrap-cjk-text.ts';
@@ -118,6 +119,33 @@ describe('renderReportPdf: a table across a page break', () => {
   });
 });
 
+describe('renderReportPdf: a long title', () => {
+  it('wraps within the text block: no line of the title is wider than the page allows, no character lost', async () => {
+    const pdfjs = await loadPdfjs();
+    for (const title of [
+      '无锡市滨湖区荣巷街道办事处（社会事业管理服务中心、综合行政执法局）2025年政府信息公开工作年度报告',
+      // An unbreakable run (a URL, a Latin name) used to be kept whole and run off the paper.
+      '无锡市滨湖区荣巷街道办事处2025年政府信息公开工作年度报告（http://www.wuxi.gov.cn/doc/2026/01/31/binhu-rongxiang-annual-report-2025.shtml）',
+      'WuxiBinhuDistrictRongxiangSubdistrictOfficeGovernmentInformationDisclosureAnnualReport2025年度报告',
+    ]) {
+      const bytes = await renderReportPdf({ ...randomReport(3), title });
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+      const items = (await (await doc.getPage(1)).getTextContent()).items as {
+        str: string;
+        width: number;
+        transform: number[];
+      }[];
+      const lines = items.filter((i) => i.str !== '' && i.transform[0] === 18); // the title's size
+      assert.ok(lines.length >= 2, `${title}: wrapped`);
+      for (const l of lines) {
+        const x0 = l.transform[4]!;
+        assert.ok(x0 >= A4.left - 0.5 && x0 + l.width <= A4.right + 0.5, `${l.str}: ${x0}–${x0 + l.width}`);
+      }
+      assert.equal(lines.map((l) => l.str).join(''), title);
+    }
+  });
+});
+
 describe('wrapCjkText', () => {
   const measure = (s: string) => [...s].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 5 : 10), 0);
 
@@ -131,6 +159,12 @@ describe('wrapCjkText', () => {
     for (const line of wrapCjkText('加强“三审三校”制度，（二）依申请公开。本年共收到申请。', 60, measure)) {
       assert.ok(!/^[，。、）”]/.test(line) && !/[（“]$/.test(line), line);
     }
+  });
+
+  it('cuts a run wider than the line between characters rather than letting it overflow', () => {
+    const lines = wrapCjkText('报告https://example.gov.cn/a/very/long/path', 100, measure);
+    assert.ok(lines.length > 1 && lines.every((l) => measure(l) <= 100), lines.join(' | '));
+    assert.equal(lines.join(''), '报告https://example.gov.cn/a/very/long/path');
   });
 
   it('balances short headers (结果/维持) and keeps the first-line indent', () => {

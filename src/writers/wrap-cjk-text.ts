@@ -73,7 +73,9 @@ export function wrapCjkText(text: string, maxWidth: number, measure: Measure, op
   const { balanced = false, firstIndent = 0 } = options;
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const parts = pieces(paragraph);
+    // A piece wider than a whole line (a URL, a long Latin name in a title) cannot stay whole: it would run off the
+    // page. It is cut between characters, where it reaches the edge.
+    const parts = pieces(paragraph).flatMap((p) => (measure(p) > maxWidth - firstIndent + 0.01 ? [...p] : [p]));
     let lines = greedy(parts, maxWidth, measure, firstIndent);
     if (balanced && lines.length > 1 && firstIndent === 0) {
       // The narrowest width that still needs no more lines than the greedy fill (binary search on points).

@@ -61,6 +61,13 @@ export const casesAuthorization: MatrixSection = {
   },
   rows: [
     { route: 'GET /staff/cases', url: () => '/staff/cases', allowed: BUSINESS },
+    // Tables 3 and 4 of the reader's own agency; the subtree only for the supervising office.
+    { route: 'GET /staff/cases/tables', url: () => '/staff/cases/tables?year=2026', allowed: BUSINESS },
+    {
+      route: 'GET /staff/cases/tables',
+      url: () => '/staff/cases/tables?year=2026&scope=subtree',
+      allowed: ['supervisor'],
+    },
     { route: 'GET /staff/cases/register', url: () => '/staff/cases/register', allowed: [...WORKERS] },
     {
       route: 'POST /staff/cases/register',

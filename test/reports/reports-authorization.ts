@@ -77,6 +77,12 @@ const rows: Row[] = [
     refusedWith: hidden,
   },
   {
+    route: 'GET /staff/reports/:id/table2',
+    url: (i) => `/staff/reports/${id(i)}/table2?cell=normativeDocs.inForce`,
+    allowed: BUSINESS,
+    refusedWith: hidden,
+  },
+  {
     route: 'GET /staff/reports/:id/memo/:format',
     url: (i) => `/staff/reports/${id(i)}/memo/docx`,
     allowed: BUSINESS,
@@ -92,6 +98,18 @@ const rows: Row[] = [
     route: 'GET /staff/supervision/consolidated/download/:format',
     url: () => '/staff/supervision/consolidated/download/json?year=2022',
     allowed: ['supervisor'],
+  },
+  {
+    route: 'GET /staff/supervision/overdue-applications',
+    url: (i) => `/staff/supervision/overdue-applications?agency=${i.own}`,
+    allowed: ['supervisor'],
+    refusedWith: hidden,
+  },
+  {
+    route: 'GET /staff/supervision/late-publications',
+    url: (i) => `/staff/supervision/late-publications?agency=${i.own}&year=2022`,
+    allowed: ['supervisor'],
+    refusedWith: hidden,
   },
   { route: 'GET /staff/supervision/imports', url: () => '/staff/supervision/imports', allowed: ['supervisor'] },
   {

@@ -35,6 +35,8 @@ export const caseListInput = z.object({
       return (T3_ROW_KEYS as readonly string[]).includes(row!) && (T3_COLUMNS as readonly string[]).includes(col!);
     }, '没有这个表三单元格')
     .optional(),
+  /** agency: only the reader's own agency (a supervisor otherwise sees the subtree), as on the tables page. */
+  scope: z.enum(['agency', 'subtree', '']).default(''),
   page: z.number().int().min(1).max(100000).default(1),
 });
 export type CaseListInput = z.infer<typeof caseListInput>;
@@ -54,7 +56,10 @@ export interface CaseListPage {
  */
 export async function listVisibleCases(ctx: UseCaseContext, input: CaseListInput): Promise<CaseListPage> {
   if (!ctx.actor || scopeOf(ctx.actor, 'case.read') === null) throw new AppError('FORBIDDEN');
-  const filter = agencyFilterFor(ctx.actor, 'case.read');
+  const filter =
+    input.scope === 'agency'
+      ? ({ kind: 'agency', agencyId: ctx.actor.agencyId } as const)
+      : agencyFilterFor(ctx.actor, 'case.read');
   const day = today(ctx);
   const q: Omit<CaseListQuery, 'limit' | 'offset'> = {};
   if (input.status === 'open') q.open = true;

@@ -36,6 +36,15 @@ export const notificationInput = z.object({
 });
 export type Notification = z.input<typeof notificationInput>;
 
+/**
+ * An agency's mailbox as notify() accepts it, or null: the address is free text its administrator entered, and a
+ * malformed one must not make a whole batch of reminders fail (notify refuses it).
+ */
+export function deliverableEmail(value: string): string | null {
+  const v = value.trim();
+  return v !== '' && notificationInput.shape.email.safeParse(v).success ? v : null;
+}
+
 export interface Notified {
   notificationId: string | null;
   outboxIds: string[];

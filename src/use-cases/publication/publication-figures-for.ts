@@ -8,6 +8,28 @@ import {
 import type { Executor } from '../../db/schema.ts';
 import { loadPublicationSettings } from './publication-settings.ts';
 
+type NormativeRow = Awaited<ReturnType<typeof normativeItemsOf>>[number];
+
+/**
+ * A 规章 / 行政规范性文件 item as table 2 counts it: issued on its 成文日期 (else its publication date), in force per
+ * its 有效性. Null when it cannot be counted (no date, not a normative kind). Shared with the report's drill-down
+ * from a table-2 cell to its items (src/use-cases/reports/table-two-items.ts), so that both count the same.
+ */
+export function normativeItemOf(r: Omit<NormativeRow, 'id' | 'title' | 'doc_number'>): NormativeItem | null {
+  const issuedOn = r.written_on ?? r.published_on;
+  if (!issuedOn || (r.normative_kind !== 'regulation' && r.normative_kind !== 'normative')) return null;
+  return {
+    kind: r.normative_kind,
+    issuedOn,
+    validity: {
+      status: isValidityStatus(r.validity_status) ? r.validity_status : 'in_force',
+      effectiveFrom: r.effective_from ?? undefined,
+      validUntil: r.valid_until ?? undefined,
+      endedOn: r.ended_on ?? undefined,
+    },
+  };
+}
+
 /**
  * What the annual report (条例第五十条) takes from 主动公开 for these agencies and year:
  *  - `normative`: table 2's 规章 / 行政规范性文件 counts (本年制发 / 本年废止 / 现行有效), computed from the published
@@ -22,21 +44,7 @@ export async function publicationFiguresFor(
   agencyIds: string[],
   year: number,
 ): Promise<{ normative: ReturnType<typeof normativeCounts>; published: { catalogue: string; count: number }[] }> {
-  const items: NormativeItem[] = [];
-  for (const r of await normativeItemsOf(db, agencyIds)) {
-    const issuedOn = r.written_on ?? r.published_on;
-    if (!issuedOn || (r.normative_kind !== 'regulation' && r.normative_kind !== 'normative')) continue;
-    items.push({
-      kind: r.normative_kind,
-      issuedOn,
-      validity: {
-        status: isValidityStatus(r.validity_status) ? r.validity_status : 'in_force',
-        effectiveFrom: r.effective_from ?? undefined,
-        validUntil: r.valid_until ?? undefined,
-        endedOn: r.ended_on ?? undefined,
-      },
-    });
-  }
+  const items = (await normativeItemsOf(db, agencyIds)).flatMap((r) => normativeItemOf(r) ?? []);
   const counts = await publishedCountsByCatalogue(db, agencyIds, year);
   const agencies =
     counts.length === 0

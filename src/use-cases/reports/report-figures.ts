@@ -8,9 +8,12 @@ export function beijingDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** ISO 8601 with +08:00, as the report's `publishedAt`. */
+/**
+ * ISO 8601 with +08:00, to the minute, as the report's `publishedAt`: the official layout prints 发布时间 as
+ * YYYY-MM-DD HH:mm, so seconds would not survive a Word or PDF download read back to JSON.
+ */
 export function beijingDateTime(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+  return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16)}:00+08:00`;
 }
 
 /** 分 → 万元 (1 万元 = 1,000,000 分), exact to the 分. */

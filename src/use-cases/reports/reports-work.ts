@@ -13,7 +13,7 @@ export function reportsWork(deps: WorkDeps): DomainWork {
         await runReportImport(deps, taskId);
       },
       'reports.remind': async () => {
-        const n = await remindReportDeadlines(deps.db, deps.clock());
+        const n = await remindReportDeadlines(deps);
         if (n > 0) deps.logger.info('annual report reminders written', { count: n });
       },
     },

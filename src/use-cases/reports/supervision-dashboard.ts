@@ -9,6 +9,7 @@ import type { UseCaseContext } from '../platform/context.ts';
 import { reportScopeFor } from './report-access.ts';
 import { deadlineDate } from './report-checks.ts';
 import { beijingDate } from './report-figures.ts';
+import { recordAlertsOf, type RecordAlerts } from './supervision-records.ts';
 
 export interface AgencyStatus {
   agency: AgencyRow;
@@ -16,6 +17,8 @@ export interface AgencyStatus {
   /** Published after the deadline, or not published and the deadline has passed. */
   late: boolean;
   deadline: string;
+  /** From the records, not the report: overdue applications (today) and late publications of the year. */
+  alerts: RecordAlerts;
   figures: {
     received: number | null;
     granted: number | null;
@@ -75,6 +78,7 @@ export async function supervisionDashboard(ctx: UseCaseContext, year: number): P
   const parsed = new Map([...json].map(([id, j]) => [id, JSON.parse(j) as Report]));
   const byAgency = new Map(ofYear.map((r) => [r.agency_id, r]));
   const today = beijingDate(ctx.clock());
+  const alerts = await recordAlertsOf(ctx, scope.path, agencies, year);
   const counts: Record<string, number> = {
     none: 0,
     draft: 0,
@@ -84,6 +88,8 @@ export async function supervisionDashboard(ctx: UseCaseContext, year: number): P
     published: 0,
     late: 0,
     imported: 0,
+    overdueApplications: 0,
+    latePublications: 0,
   };
   const statuses: AgencyStatus[] = agencies.map((agency) => {
     const report = byAgency.get(agency.id) ?? null;
@@ -92,6 +98,9 @@ export async function supervisionDashboard(ctx: UseCaseContext, year: number): P
     counts[report?.state ?? 'none'] = (counts[report?.state ?? 'none'] ?? 0) + 1;
     if (late) counts['late']!++;
     if (report?.origin === 'imported') counts['imported']!++;
+    const own = alerts.get(agency.id) ?? { overdueApplications: 0, latePublications: 0 };
+    counts['overdueApplications']! += own.overdueApplications;
+    counts['latePublications']! += own.latePublications;
     const r = report ? parsed.get(report.id) : undefined;
     const figures = r
       ? {
@@ -102,7 +111,7 @@ export async function supervisionDashboard(ctx: UseCaseContext, year: number): P
           suits: add(r.t4.suitDirect.total, r.t4.suitAfterReview.total),
         }
       : null;
-    return { agency, report, late, deadline, figures };
+    return { agency, report, late, deadline, alerts: own, figures };
   });
   const yearReports = ofYear.map((r) => parsed.get(r.id)!).filter((r) => r.format === '2021');
   const sum = (rows: string[], col: string) =>

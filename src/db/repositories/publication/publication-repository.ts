@@ -171,6 +171,26 @@ export async function listItemsForTimeliness(
   return listItems(ex, { filter, statuses: ['draft', 'review', 'approved', 'scheduled', 'published'], limit });
 }
 
+/**
+ * Items of these agencies published (and not withdrawn) on days `from`–`to`: the annual report's supervision
+ * dashboard measures their timeliness (第二十六条) to count late publications per agency and year.
+ */
+export async function listPublishedBetween(
+  ex: Executor,
+  filter: AgencyFilter,
+  from: string,
+  to: string,
+): Promise<ItemSummary[]> {
+  if (filter.kind === 'none') return [];
+  return itemQuery(ex, { filter, statuses: ['published'] })
+    .select([...summaryColumns, 'agencies.name as agency_name'])
+    .where('publication_items.published_on', '>=', from)
+    .where('publication_items.published_on', '<=', to)
+    .orderBy('publication_items.published_on', 'desc')
+    .orderBy('publication_items.id')
+    .execute();
+}
+
 /** The latest published items of the columns, `perColumn` each (the portal's home page). */
 export async function latestPublishedPerColumn(
   ex: Executor,
@@ -302,20 +322,35 @@ export async function listDocuments(ex: Executor, agencyId: string, limit: numbe
 
 // ── figures for the annual report ───────────────────────────────────────────────────────────────────────
 
-/** 规章 / 行政规范性文件 items of these agencies that were ever published (withdrawn ones were never issued publicly). */
+/**
+ * 规章 / 行政规范性文件 items of these agencies that were ever published (withdrawn ones were never issued publicly).
+ * With id, title and 文号 so that the annual report can list the items behind a table-2 cell.
+ */
 export async function normativeItemsOf(
   ex: Executor,
   agencyIds: readonly string[],
 ): Promise<
   Pick<
     PublicationItemRow,
-    'normative_kind' | 'written_on' | 'published_on' | 'validity_status' | 'effective_from' | 'valid_until' | 'ended_on'
+    | 'id'
+    | 'title'
+    | 'doc_number'
+    | 'normative_kind'
+    | 'written_on'
+    | 'published_on'
+    | 'validity_status'
+    | 'effective_from'
+    | 'valid_until'
+    | 'ended_on'
   >[]
 > {
   if (agencyIds.length === 0) return [];
   return ex
     .selectFrom('publication_items')
     .select([
+      'id',
+      'title',
+      'doc_number',
       'normative_kind',
       'written_on',
       'published_on',

@@ -21,6 +21,7 @@ import {
   caseNoteInput,
   recordCaseAction,
 } from '../../../use-cases/cases/record-case-action.ts';
+import { staffCaseTables, staffCaseTablesInput } from '../../../use-cases/cases/staff-case-tables.ts';
 import { viewCase } from '../../../use-cases/cases/view-case.ts';
 import { requireCaseAccess, requireCaseRole } from '../../../use-cases/cases/case-record.ts';
 import type { MiddlewareHandler } from 'hono';
@@ -34,6 +35,7 @@ import type { UploadRoute } from '../../http/uploads/upload-route.ts';
 import { requireStaff } from '../../middleware/require-staff.ts';
 import { receiptPage, registerPage } from '../../views/cases/apply-pages.ts';
 import { caseListPage, casePage } from '../../views/cases/case-pages.ts';
+import { caseTablesPage } from '../../views/cases/case-tables-page.ts';
 import type { FormState } from '../../views/form-parts.ts';
 import { blobDownload, caseUploadPolicy, uploadedFiles, uploadFields } from './case-http.ts';
 
@@ -81,7 +83,7 @@ async function onCase(
   }
 }
 
-/** /staff/cases: the list, registration, the case page and its actions. */
+/** /staff/cases: the list, tables 3 and 4, registration, the case page and its actions. */
 export function staffCaseRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -92,6 +94,14 @@ export function staffCaseRoutes(): Hono<AppEnv> {
     const page = await listVisibleCases(ctx, input);
     const canRegister = scopeOf(ctx.actor!, 'case.handle') !== null;
     return renderPage(c, chromeFor(c, '依申请公开', 'staff', 'cases'), caseListPage(input, page, canRegister));
+  });
+
+  // Before '/:id': "tables" is not a case id.
+  app.get('/tables', async (c) => {
+    const ctx = useCaseContext(c);
+    requireCaseRole(ctx, 'case.read');
+    const tables = await staffCaseTables(ctx, parseInput(staffCaseTablesInput, c.req.query()));
+    return renderPage(c, chromeFor(c, `${tables.year}年表三、表四`, 'staff', 'cases'), caseTablesPage(tables));
   });
 
   const registerForm = async (c: Context<AppEnv>, state: FormState, key: string, status: 200 | 422 | 403 = 200) => {

@@ -303,6 +303,12 @@ export function publicationPortalRoutes(): Hono<AppEnv> {
         (i) =>
           `<url><loc>${esc(`${config.publicUrl}/items/${i.id}`)}</loc><lastmod>${i.updated_at.slice(0, 10)}</lastmod></url>`,
       ),
+      // The 政府信息公开年报 column and every published annual report page (issue 9 item 8).
+      `<url><loc>${esc(config.publicUrl)}/reports</loc></url>`,
+      ...(await listPublishedReports(database.db)).map(
+        (r) =>
+          `<url><loc>${esc(`${config.publicUrl}/reports/${r.id}`)}</loc>${r.published_at ? `<lastmod>${r.published_at.slice(0, 10)}</lastmod>` : ''}</url>`,
+      ),
     ];
     c.header('Content-Type', 'application/xml; charset=utf-8');
     c.header('Cache-Control', 'no-cache');

@@ -21,6 +21,7 @@ import {
   submitReport,
 } from '../../../use-cases/reports/report-workflow.ts';
 import { monthsFromForm, saveBusinessCounts } from '../../../use-cases/reports/save-business-counts.ts';
+import { tableTwoCellQuery, tableTwoItems } from '../../../use-cases/reports/table-two-items.ts';
 import { listVisibleReports, viewReport } from '../../../use-cases/reports/view-report.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { formFailure } from '../../http/form-failure.ts';
@@ -28,7 +29,7 @@ import { formObject, parseInput } from '../../http/parse-input.ts';
 import { chromeFor, renderPage } from '../../http/render.ts';
 import { actorOf, useCaseContext } from '../../http/use-case-context.ts';
 import type { FormState } from '../../views/form-parts.ts';
-import { businessCountsPage, reportListPage, reportPage } from '../../views/reports/report-pages.ts';
+import { businessCountsPage, reportListPage, reportPage, tableTwoItemsPage } from '../../views/reports/report-pages.ts';
 import { portalCacheScope } from '../portal/portal-routes.ts';
 import { fileResponse } from './file-response.ts';
 
@@ -180,6 +181,13 @@ export function staffReportRoutes(): Hono<AppEnv> {
       () => 'published',
     ),
   );
+
+  app.get('/:id/table2', async (c) => {
+    const ctx = useCaseContext(c);
+    const q = parseInput(tableTwoCellQuery, c.req.query());
+    const x = await tableTwoItems(ctx, c.req.param('id'), q.cell);
+    return renderPage(c, chromeFor(c, `表二：${x.label}`, 'staff', 'reports'), tableTwoItemsPage(x));
+  });
 
   app.get('/:id/download/:format', async (c) => {
     const format = c.req.param('format') as (typeof REPORT_FILE_FORMATS)[number];

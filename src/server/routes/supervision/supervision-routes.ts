@@ -14,11 +14,15 @@ import {
   dashboardPage,
   importPage,
   importTaskPage,
+  latePublicationsPage,
+  overdueApplicationsPage,
 } from '../../views/supervision/supervision-pages.ts';
+import { latePublicationsOf, overdueApplicationsOf } from '../../../use-cases/reports/supervision-records.ts';
 import { currentReportYear } from '../reports/staff-report-routes.ts';
 import { fileResponse } from '../reports/file-response.ts';
 
 const yearQuery = z.object({ year: z.number().int().min(2021).max(2100).optional() });
+const agencyQuery = z.object({ agency: z.string().min(1).max(64) });
 
 /** The supervising office's pages (issue 9 items 4–6), mounted at /staff/supervision. */
 export function supervisionRoutes(): Hono<AppEnv> {
@@ -32,6 +36,20 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const years = Array.from({ length: current - 2020 }, (_, i) => current - i);
     await loadCharts();
     return renderPage(c, chromeFor(c, '年报监督', 'staff', 'supervision'), dashboardPage(d, years));
+  });
+
+  // The lists behind the dashboard's overdue applications and late publications.
+  app.get('/overdue-applications', async (c) => {
+    const q = parseInput(agencyQuery, c.req.query());
+    const x = await overdueApplicationsOf(useCaseContext(c), q.agency);
+    return renderPage(c, chromeFor(c, '逾期未答复的申请', 'staff', 'supervision'), overdueApplicationsPage(x));
+  });
+
+  app.get('/late-publications', async (c) => {
+    const ctx = useCaseContext(c);
+    const q = parseInput(agencyQuery.extend(yearQuery.shape), c.req.query());
+    const x = await latePublicationsOf(ctx, q.agency, q.year ?? currentReportYear(ctx.clock()));
+    return renderPage(c, chromeFor(c, '逾期公开的信息', 'staff', 'supervision'), latePublicationsPage(x));
   });
 
   app.get('/consolidated', async (c) => {

@@ -25,6 +25,7 @@ function listLink(input: CaseListInput, patch: Partial<CaseListInput>): string {
   if (v.mine) q.set('mine', '1');
   if (v.year) q.set('year', String(v.year));
   if (v.cell) q.set('cell', v.cell);
+  if (v.cell && v.scope) q.set('scope', v.scope);
   if (v.page > 1) q.set('page', String(v.page));
   const s = q.toString();
   return `/staff/cases${s ? `?${s}` : ''}`;
@@ -32,13 +33,14 @@ function listLink(input: CaseListInput, patch: Partial<CaseListInput>): string {
 
 export function caseListPage(input: CaseListInput, page: CaseListPage, canRegister: boolean): Html {
   const f = (label: string, patch: Partial<CaseListInput>) =>
-    html`<a href="${listLink(input, { cell: undefined, year: undefined, ...patch, page: 1 })}">${label}</a>`;
+    html`<a href="${listLink(input, { cell: undefined, year: undefined, scope: '', ...patch, page: 1 })}">${label}</a>`;
   return html`<h1>依申请公开</h1>
     <p>
       筛选：${f('全部', { status: '', due: '', mine: false, cell: undefined })} ·
       ${f('办理中', { status: 'open', due: '' })} · ${f('5个工作日内到期（含已逾期）', { due: 'dueSoon' })} ·
       ${f('已逾期', { due: 'overdue' })} · ${f('我承办的', { mine: true })} ·
-      ${f('已办结', { status: 'answered', due: '' })}
+      ${f('已办结', { status: 'answered', due: '' })} ·
+      <a href="/staff/cases/tables">年度统计（表三、表四）</a>
       ${canRegister ? html` · <a href="/staff/cases/register">登记申请</a>` : ''}
     </p>
     ${
@@ -46,6 +48,10 @@ export function caseListPage(input: CaseListInput, page: CaseListPage, canRegist
         ? html`<div class="notice" role="status">
             年度报告表三单元格 ${input.cell}（${input.year ?? page.today.slice(0, 4)}年）计入的申请，共
             ${page.total ?? '—'} 件。
+            <a
+              href="/staff/cases/tables?year=${input.year ?? page.today.slice(0, 4)}${input.scope ? `&scope=${input.scope}` : ''}"
+              >返回表三、表四</a
+            >
           </div>`
         : page.total !== null
           ? html`<p class="muted">共 ${page.total} 件（今天：${page.today}）</p>`

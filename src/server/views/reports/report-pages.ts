@@ -6,10 +6,13 @@ import type { ReportListRow } from '../../../db/repositories/reports/report-repo
 import type { AgencyRow, BusinessCountRow } from '../../../db/schema.ts';
 import { SHEET_COLUMNS } from '../../../use-cases/reports/business-count-sheet.ts';
 import { STATE_LABELS, type ReportState } from '../../../use-cases/reports/report-transition.ts';
+import type { TableTwoItems } from '../../../use-cases/reports/table-two-items.ts';
 import type { ReportView } from '../../../use-cases/reports/view-report.ts';
+import { validityLabels, type ValidityStatus } from '../../../core/publication/validity.ts';
 import { renderReportHtml } from '../../../writers/render-html.ts';
 import { csrfField, errorSummary, type FormState } from '../form-parts.ts';
 import type { Html } from '../layout.ts';
+import { recordTable } from '../record-table.ts';
 
 export const stateLabel = (s: string) => STATE_LABELS[s as ReportState] ?? s;
 
@@ -139,45 +142,110 @@ function findingList(v: ReportView, o: ReportPageOptions): Html {
   </ol>`;
 }
 
-/** Table 3 with each count linking to the cases it counts (the case list's `cell` filter). */
-export function drillDownTable(report: Report): Html {
-  if (report.format !== '2021' || report.year === null) return html``;
-  const year = report.year;
-  const t3 = report.t3 as Record<string, Record<string, number | null>>;
+/** A report table in a <details>, each count a link to the records it counts (a blank cell stays blank). */
+function countLinkTable(o: {
+  summary: string;
+  caption: string;
+  corner: string;
+  columns: readonly string[];
+  rows: readonly { label: string; cells: readonly { value: number | null | undefined; href: string }[] }[];
+}): Html {
   return html`<details>
-    <summary>表三数据的来源：点击数字查看对应办件</summary>
+    <summary>${o.summary}</summary>
     <div class="table-scroll">
       <table>
         <caption>
-          表三 依申请公开情况（链接到所计的办件）
+          ${o.caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">项目</th>
-            ${T3_COLUMNS.map((c) => html`<th scope="col">${T3_COLUMN_LABELS[c]}</th>`)}
+            <th scope="col">${o.corner}</th>
+            ${o.columns.map((c) => html`<th scope="col">${c}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${T3_ROWS['2021'].map(
+          ${o.rows.map(
             (r) =>
               html`<tr>
                 <th scope="row">${r.label}</th>
-                ${T3_COLUMNS.map((c) => {
-                  const v = t3[r.key]?.[c];
-                  return html`<td>
-                    ${
-                      v === null || v === undefined
-                        ? ''
-                        : html`<a href="/staff/cases?year=${year}&amp;cell=t3.${r.key}.${c}">${v}</a>`
-                    }
-                  </td>`;
-                })}
+                ${r.cells.map(
+                  (c) =>
+                    html`<td>
+                      ${c.value === null || c.value === undefined ? '' : html`<a href="${c.href}">${c.value}</a>`}
+                    </td>`,
+                )}
               </tr>`,
           )}
         </tbody>
       </table>
     </div>
   </details>`;
+}
+
+/** Table 3 with each count linking to the cases it counts (the case list's `cell` filter). */
+export function drillDownTable(report: Report): Html {
+  if (report.format !== '2021' || report.year === null) return html``;
+  const year = report.year;
+  const t3 = report.t3 as Record<string, Record<string, number | null>>;
+  return countLinkTable({
+    summary: '表三数据的来源：点击数字查看对应办件',
+    caption: '表三 依申请公开情况（链接到所计的办件）',
+    corner: '项目',
+    columns: T3_COLUMNS.map((c) => T3_COLUMN_LABELS[c]),
+    rows: T3_ROWS['2021'].map((r) => ({
+      label: r.label,
+      cells: T3_COLUMNS.map((c) => ({
+        value: t3[r.key]?.[c],
+        href: `/staff/cases?year=${year}&cell=t3.${r.key}.${c}`,
+      })),
+    })),
+  });
+}
+
+/** Table 2's 规章/行政规范性文件 rows of a drafted report, each count linking to the items it counts. */
+export function tableTwoDrillDown(v: ReportView): Html {
+  if (v.row.origin !== 'drafted' || v.report.format !== '2021') return html``;
+  const t2 = v.report.t2;
+  const fields = [
+    ['issued', '本年制发件数'],
+    ['repealed', '本年废止件数'],
+    ['inForce', '现行有效件数'],
+  ] as const;
+  const row = (key: 'regulations' | 'normativeDocs', label: string) => ({
+    label,
+    cells: fields.map(([f]) => ({ value: t2[key][f], href: `/staff/reports/${v.row.id}/table2?cell=${key}.${f}` })),
+  });
+  return countLinkTable({
+    summary: '表二数据的来源：点击数字查看对应的主动公开信息',
+    caption: '表二 第二十条第（一）项（链接到所计的信息）',
+    corner: '信息内容',
+    columns: fields.map(([, label]) => label),
+    rows: [row('regulations', '规章'), row('normativeDocs', '行政规范性文件')],
+  });
+}
+
+/** The 规章/行政规范性文件 a table-2 cell counts, each linking to its public page. */
+export function tableTwoItemsPage(x: TableTwoItems): Html {
+  const differs = x.reported !== null && x.reported !== x.items.length;
+  return html`<h1>${x.agency.name}${x.row.year}年度报告 表二：${x.label}</h1>
+    <p><a href="/staff/reports/${x.row.id}">返回年度报告</a></p>
+    <p>
+      报告中为<strong>${x.reported ?? '空'}</strong>件；按当前主动公开记录计<strong>${x.items.length}</strong>件。${
+        differs ? '记录在起草后有变化，可在报告页“按最新记录刷新表格”。' : ''
+      }
+    </p>
+    ${recordTable(x.items, {
+      empty: '没有对应的信息。',
+      caption: `共${x.items.length}件`,
+      headings: ['标题', '文号', '成文日期', '有效性'],
+      row: (i) =>
+        html`<tr>
+          <th scope="row"><a href="/items/${i.id}">${i.title}</a></th>
+          <td>${i.docNumber}</td>
+          <td>${i.issuedOn}</td>
+          <td>${validityLabels[i.validity as ValidityStatus] ?? i.validity}</td>
+        </tr>`,
+    })}`;
 }
 
 export function reportPage(v: ReportView, o: ReportPageOptions): Html {
@@ -280,7 +348,7 @@ ${String(o.state.values[`s${n}`] ?? v.report.sections[n])}</textarea>`,
           </section>`
         : ''
     }
-    ${drillDownTable(v.report)}
+    ${tableTwoDrillDown(v)} ${drillDownTable(v.report)}
     <section aria-labelledby="h-preview">
       <h2 id="h-preview">全文预览（官方版式）</h2>
       ${raw(renderReportHtml(v.report, { standalone: false }))}

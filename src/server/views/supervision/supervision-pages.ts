@@ -1,8 +1,12 @@
 import { html } from 'hono/html';
-import type { BackgroundTaskRow, ReportImportFileRow } from '../../../db/schema.ts';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../core/cases/case-state.ts';
+import type { CaseWithAgency } from '../../../db/repositories/cases/case-repository.ts';
+import type { AgencyRow, BackgroundTaskRow, ReportImportFileRow } from '../../../db/schema.ts';
+import type { StaffItem } from '../../../use-cases/publication/list-staff-items.ts';
 import type { SupervisionDashboard } from '../../../use-cases/reports/supervision-dashboard.ts';
 import { csrfField, errorSummary, type FormState } from '../form-parts.ts';
 import type { Html } from '../layout.ts';
+import { recordTable } from '../record-table.ts';
 import { stateLabel } from '../reports/report-pages.ts';
 import { barChart } from './charts.ts';
 
@@ -42,6 +46,7 @@ export function dashboardPage(d: SupervisionDashboard, years: number[]): Html {
     </form>
     <p>
       共${d.agencies.length}个机关：未起草${c['none']}，起草中${c['draft']}，待审核${c['submitted']}，已退回${c['returned']}，审核通过${c['cleared']}，已发布${c['published']}（其中导入${c['imported']}）；<strong>逾期${c['late']}</strong>。
+      记录中：逾期未答复的申请${c['overdueApplications']}件（截至今日），${d.year}年逾期公开的信息${c['latePublications']}条。
     </p>
     <p>
       <a href="/staff/supervision/consolidated?year=${d.year}">汇总报告（本级及下级机关）</a> ·
@@ -60,6 +65,8 @@ export function dashboardPage(d: SupervisionDashboard, years: number[]): Html {
             <th scope="col">提示</th>
             <th scope="col">期限</th>
             <th scope="col">逾期</th>
+            <th scope="col">逾期未答复申请</th>
+            <th scope="col">逾期公开信息</th>
             <th scope="col">新收申请</th>
             <th scope="col">予以公开</th>
             <th scope="col">不予公开</th>
@@ -81,6 +88,20 @@ export function dashboardPage(d: SupervisionDashboard, years: number[]): Html {
                 <td>${n(a.report?.warning_count)}</td>
                 <td>${a.deadline}</td>
                 <td>${a.late ? html`<strong>逾期</strong>` : '否'}</td>
+                <td>
+                  <a
+                    href="/staff/supervision/overdue-applications?agency=${a.agency.id}"
+                    aria-label="${a.agency.name}逾期未答复申请${a.alerts.overdueApplications}件"
+                    >${a.alerts.overdueApplications}</a
+                  >
+                </td>
+                <td>
+                  <a
+                    href="/staff/supervision/late-publications?agency=${a.agency.id}&amp;year=${d.year}"
+                    aria-label="${a.agency.name}${d.year}年逾期公开信息${a.alerts.latePublications}条"
+                    >${a.alerts.latePublications}</a
+                  >
+                </td>
                 <td>${n(a.figures?.received)}</td>
                 <td>${n(a.figures?.granted)}</td>
                 <td>${n(a.figures?.denied)}</td>
@@ -100,6 +121,56 @@ export function dashboardPage(d: SupervisionDashboard, years: number[]): Html {
       d.trend.map((t) => ({ label: String(t.year), value: t.value })),
       'line',
     )}`;
+}
+
+/** The open applications of an agency past their due date: the list behind the dashboard's number. */
+export function overdueApplicationsPage(x: {
+  agency: AgencyRow;
+  today: string;
+  rows: CaseWithAgency[];
+  total: number;
+}): Html {
+  return html`<h1>${x.agency.name}逾期未答复的政府信息公开申请</h1>
+    <p><a href="/staff/supervision">返回年报监督</a></p>
+    <p>
+      截至${x.today}，已超过答复期限（条例第三十三条）仍未办结的申请共<strong>${x.total}</strong>件${
+        x.total > x.rows.length ? `，以下列出答复期限最早的${x.rows.length}件` : ''
+      }。
+    </p>
+    ${recordTable(x.rows, {
+      empty: '没有逾期未答复的申请。',
+      caption: '按答复期限排列',
+      headings: ['受理编号', '收到日期', '答复期限', '状态'],
+      row: (r) =>
+        html`<tr>
+          <th scope="row"><a href="/staff/cases/${r.id}">${r.tracking_code}</a></th>
+          <td>${r.received_on}</td>
+          <td>${r.due_on ?? ''}</td>
+          <td>${CASE_STATUS_LABELS[r.status as CaseStatus] ?? r.status}</td>
+        </tr>`,
+    })}`;
+}
+
+/** The items an agency published in the year after the 20-working-day limit: the list behind the number. */
+export function latePublicationsPage(x: { agency: AgencyRow; year: number; items: StaffItem[] }): Html {
+  return html`<h1>${x.agency.name}${x.year}年逾期公开的信息</h1>
+    <p><a href="/staff/supervision?year=${x.year}">返回年报监督</a></p>
+    <p>
+      ${x.year}年发布、但晚于自形成或变更之日起20个工作日（条例第二十六条）公开的信息共<strong>${x.items.length}</strong>条。
+    </p>
+    ${recordTable(x.items, {
+      empty: '没有逾期公开的信息。',
+      caption: '按发布日期排列',
+      headings: ['标题', '起算日', '应于此日前公开', '发布日期', '逾期工作日'],
+      row: (i) =>
+        html`<tr>
+          <th scope="row"><a href="/items/${i.id}">${i.title}</a></th>
+          <td>${i.timeliness.startsOn}</td>
+          <td>${i.timeliness.dueBy ?? ''}</td>
+          <td>${i.published_on ?? ''}</td>
+          <td>${i.timeliness.workingDaysLate ?? ''}</td>
+        </tr>`,
+    })}`;
 }
 
 export function importPage(tasks: BackgroundTaskRow[], csrf: string, state: FormState): Html {

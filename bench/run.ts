@@ -1,18 +1,27 @@
 /**
  * `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
  * BENCH_BATCH sets how many reports the batch benchmark makes (default 100000);
- * BENCH_ONLY=report|platform|audit|publication|search|reader|cases runs one section (search: see bench/search-bench.ts);
+ * BENCH_ONLY=report|platform|audit|publication|search|reader|cases|reports runs one section (search: see
+ * bench/search-bench.ts);
  * BENCH_PLATFORM=startup,home,body picks parts of the platform benchmark.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchRow } from './bench-row.ts';
 import { runReportBench } from './report-bench.ts';
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   const batch = Number(process.env.BENCH_BATCH ?? 100_000);
-  const sections: { title: string; rows: BenchRow[] }[] = [];
+  // Other work shares these machines: each section notes the 1-minute load average when it began and ended.
+  const list: { title: string; rows: BenchRow[]; load: [number, number] }[] = [];
+  let loadAtStart = loadavg()[0]!;
+  const sections = {
+    push(section: { title: string; rows: BenchRow[] }) {
+      list.push({ ...section, load: [loadAtStart, loadavg()[0]!] });
+      loadAtStart = loadavg()[0]!;
+    },
+  };
   if (!only || only === 'report')
     sections.push({ title: '年度报告核心（issue 2）', rows: await runReportBench(batch) });
   if (!only || only === 'platform') {
@@ -48,13 +57,18 @@ async function main(): Promise<void> {
     const { runCasesBench } = await import('./cases-bench.ts');
     sections.push({ title: '依申请公开：表三与申请列表（issue 7）', rows: await runCasesBench() });
   }
+  if (!only || only === 'reports') {
+    const { runReportsPlatformBench } = await import('./reports-platform-bench.ts');
+    sections.push({ title: '年度报告：起草、监督看板与导入（issue 9）', rows: await runReportsPlatformBench() });
+  }
   const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const rendered = sections.map((section) => {
+  const rendered = list.map((section) => {
+    const [before, after] = section.load.map((l) => l.toFixed(1));
     const lines = [
       `## ${section.title}`,
       '',
-      `Measured ${new Date().toISOString()} on ${machine}.`,
+      `Measured ${new Date().toISOString()} on ${machine}; load average (1 min) ${before} at the start, ${after} at the end.`,
       '',
       '| 项目 | 结果 | 目标 | 对照 | 达标 |',
       '|---|---|---|---|---|',

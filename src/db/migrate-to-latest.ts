@@ -16,6 +16,7 @@ import { reportImportsMigration } from './migrations/018-report-imports.ts';
 import { caseRemindersMigration } from './migrations/019-case-reminders.ts';
 import { searchFilterColumnsMigration } from './migrations/020-search-filter-columns.ts';
 import { publicationSettingsMigration } from './migrations/021-publication-settings.ts';
+import { caseScaleIndexesMigration } from './migrations/022-case-scale-indexes.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -39,6 +40,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '019-case-reminders': caseRemindersMigration(),
     '020-search-filter-columns': searchFilterColumnsMigration(dialect),
     '021-publication-settings': publicationSettingsMigration(),
+    '022-case-scale-indexes': caseScaleIndexesMigration(),
   };
 }
 

@@ -4,7 +4,12 @@
  * the 20-working-day limit (条例第二十六条). Read through the cases and publication repositories and the publication
  * module's own timeliness rule; a number and the list behind it come from the same query and rule, so they agree.
  */
-import { countCases, listCases, type CaseWithAgency } from '../../db/repositories/cases/case-repository.ts';
+import {
+  countCases,
+  countCasesByAgency,
+  listCases,
+  type CaseWithAgency,
+} from '../../db/repositories/cases/case-repository.ts';
 import { listPublishedBetween } from '../../db/repositories/publication/publication-repository.ts';
 import type { AgencyFilter } from '../../db/repositories/platform/agency-filter.ts';
 import type { AgencyRow, Db } from '../../db/schema.ts';
@@ -33,7 +38,7 @@ async function lateItems(db: Db, filter: AgencyFilter, year: number, day: string
     .filter((i) => i.timeliness.status === 'late');
 }
 
-/** The figures of every agency of a subtree: one count per agency for the cases, one query for the items. */
+/** The figures of every agency of a subtree: one grouped count for the cases, one query for the items. */
 export async function recordAlertsOf(
   ctx: Pick<UseCaseContext, 'db' | 'clock'>,
   subtreePath: string,
@@ -41,12 +46,9 @@ export async function recordAlertsOf(
   year: number,
 ): Promise<Map<string, RecordAlerts>> {
   const day = today(ctx);
+  const overdue = await countCasesByAgency(ctx.db, { kind: 'subtree', path: subtreePath }, { overdueOn: day });
   const out = new Map<string, RecordAlerts>();
-  for (const a of agencies)
-    out.set(a.id, {
-      overdueApplications: await countCases(ctx.db, { kind: 'agency', agencyId: a.id }, { overdueOn: day }),
-      latePublications: 0,
-    });
+  for (const a of agencies) out.set(a.id, { overdueApplications: overdue.get(a.id) ?? 0, latePublications: 0 });
   for (const item of await lateItems(ctx.db, { kind: 'subtree', path: subtreePath }, year, day)) {
     const alerts = out.get(item.agency_id);
     if (alerts) alerts.latePublications++;

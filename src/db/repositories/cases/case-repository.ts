@@ -223,6 +223,23 @@ export async function countCases(
   return Number((r as unknown as { n: number | string }).n);
 }
 
+/** countCases for every agency of the filter at once: agency id → count (agencies with none are absent). */
+export async function countCasesByAgency(
+  ex: Executor,
+  filter: AgencyFilter,
+  query: Omit<CaseListQuery, 'limit' | 'offset'>,
+): Promise<Map<string, number>> {
+  if (filter.kind === 'none') return new Map();
+  const base = ex.selectFrom('cases').innerJoin('agencies', 'agencies.id', 'cases.agency_id') as unknown as CaseQuery;
+  const q = listWhere(scoped(base, filter), query) as unknown as ReturnType<typeof withAgency>;
+  const rows = (await q
+    .clearSelect()
+    .select((eb) => ['cases.agency_id', eb.fn.countAll().as('n')])
+    .groupBy('cases.agency_id')
+    .execute()) as unknown as { agency_id: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.agency_id, Number(r.n)]));
+}
+
 export interface TableRow {
   applicant_type: string;
   received_on: string;

@@ -90,7 +90,10 @@ describe('keyboard-only journey on the portal in real Chromium', { skip: skipRea
 
   /** Enter on the focused link, and wait for the page it opens. */
   async function follow(page: Page, url: RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
+    // Wait for the new document's load, not only the URL: 大/中/小 go through /prefs and back to the same URL,
+    // which waitForURL alone would accept before the navigation began.
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.waitForURL(url);
   }
 
   /** From the top of the page, Tab visits every tabbable element once, in order, and then leaves the page. */

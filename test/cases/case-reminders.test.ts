@@ -6,20 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../src/core/platform/actor.ts';
-import { smtpChannel } from '../../src/delivery/smtp-channel.ts';
-import { startJobRunner } from '../../src/jobs/start-job-runner.ts';
 import { casesWork } from '../../src/use-cases/cases/cases-work.ts';
 import { assignCase, recordCaseAction } from '../../src/use-cases/cases/record-case-action.ts';
 import { remindCaseDeadlines } from '../../src/use-cases/cases/remind-case-deadlines.ts';
-import type { DeliveryChannels } from '../../src/use-cases/notifications/delivery-channel.ts';
 import { notificationsWork } from '../../src/use-cases/notifications/notifications-work.ts';
 import { parseRoles } from '../../src/use-cases/platform/actor-from-user.ts';
 import { testDialects } from '../db/test-databases.ts';
-import { decodeBody, decodeHeader, startSmtpServer } from '../notifications/smtp-test-server.ts';
+import { startMailDelivery } from '../notifications/mail-delivery-harness.ts';
+import { decodeBody, decodeHeader } from '../notifications/smtp-test-server.ts';
 import { createTestApp, type TestApp } from '../server/test-app.ts';
 import { createCaseIn, publicContext } from './case-fixtures.ts';
 
-const quiet = { info() {}, warn() {}, error() {} };
 /** 10:00 in Beijing on a civil date. */
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
@@ -162,9 +159,6 @@ for (const dialect of testDialects()) {
     });
 
     test('end to end: the periodic task and the delivery job send one e-mail to a local SMTP server', async () => {
-      const smtp = await startSmtpServer();
-      const mail = smtpChannel({ url: smtp.url, from: '滨湖区政府信息公开 <gongkai@example.gov.cn>' });
-      const delivery: DeliveryChannels = { email: mail, linkBase: 'https://gongkai.example.gov.cn' };
       const db = t.database.open.db;
       await db.updateTable('agencies').set({ email: 'bgs@example.gov.cn' }).where('id', '=', agency.id).execute();
       t.clock.now = at('2025-11-20');
@@ -176,16 +170,7 @@ for (const dialect of testDialects()) {
         .executeTakeFirstOrThrow();
       assert.equal(row.due_on, '2025-12-18');
       t.clock.now = at('2025-12-15'); // Mon: 12-16, 12-17, 12-18 left
-      const deps = { db, clock: () => t.clock.now, logger: quiet, auditKeys: t.deps.auditKeys, delivery };
-      const work = [casesWork(deps), notificationsWork(deps)];
-      const runner = await startJobRunner({
-        database: t.database.open,
-        tasks: Object.assign({}, ...work.map((w) => w.tasks)) as Record<string, never>,
-        periodic: work.flatMap((w) => w.periodic),
-        logger: quiet,
-        pollMs: 30,
-        heartbeatMs: 200,
-      });
+      const { smtp, stop } = await startMailDelivery(t, { work: (deps) => [casesWork(deps), notificationsWork(deps)] });
       try {
         const end = Date.now() + 20_000;
         while (smtp.received.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
@@ -216,9 +201,7 @@ for (const dialect of testDialects()) {
           [],
         );
       } finally {
-        await runner.stop();
-        mail.close();
-        await smtp.close();
+        await stop();
       }
     });
   });

@@ -6,70 +6,32 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { logChannel } from '../../src/delivery/log-channel.ts';
-import { smtpChannel } from '../../src/delivery/smtp-channel.ts';
-import { startJobRunner, type JobRunner } from '../../src/jobs/start-job-runner.ts';
-import type { DeliveryChannels } from '../../src/use-cases/notifications/delivery-channel.ts';
-import { notificationsWork } from '../../src/use-cases/notifications/notifications-work.ts';
 import { notify } from '../../src/use-cases/notifications/notify.ts';
 import { testDialects } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../server/test-app.ts';
-import { decodeBody, decodeHeader, startSmtpServer } from './smtp-test-server.ts';
-
-const quiet = { info() {}, warn() {}, error() {} };
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { startMailDelivery, until, type MailDelivery } from './mail-delivery-harness.ts';
+import { decodeBody, decodeHeader } from './smtp-test-server.ts';
 
 for (const dialect of testDialects()) {
   describe(`notifications: outbox and delivery (${dialect})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-    let mail: ReturnType<typeof smtpChannel>;
-    let runner: JobRunner;
-    let delivery: DeliveryChannels;
+    let mailer: MailDelivery;
     let userId: string;
     const smsLog: unknown[] = [];
 
     before(async () => {
       t = await createTestApp(dialect);
-      smtp = await startSmtpServer();
-      mail = smtpChannel({ url: smtp.url, from: '滨湖区政府信息公开 <gongkai@example.gov.cn>' });
-      delivery = {
-        email: mail,
-        sms: logChannel('sms', { info: (_m, f) => void smsLog.push(f) }),
-        linkBase: 'https://gongkai.example.gov.cn',
-      };
+      mailer = await startMailDelivery(t, { sms: logChannel('sms', { info: (_m, f) => void smsLog.push(f) }) });
       const db = t.database.open.db;
       userId = (await db.selectFrom('users').select('id').where('login', '=', 'bgs.chengban').executeTakeFirstOrThrow())
         .id;
-      const work = notificationsWork({
-        db,
-        clock: () => t.clock.now,
-        logger: quiet,
-        auditKeys: t.deps.auditKeys,
-        delivery,
-      });
-      runner = await startJobRunner({
-        database: t.database.open,
-        tasks: work.tasks,
-        logger: quiet,
-        pollMs: 30,
-        heartbeatMs: 200,
-      });
     });
     after(async () => {
-      await runner.stop();
-      mail.close();
-      await smtp.close();
+      await mailer.stop();
       await t.close();
     });
 
-    const ctx = () => ({ clock: () => t.clock.now, delivery });
+    const ctx = () => ({ clock: () => t.clock.now, delivery: mailer.delivery });
     const outbox = (id: string) =>
       t.database.open.db.selectFrom('notification_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -86,8 +48,8 @@ for (const dialect of testDialects()) {
       );
       assert.ok(r.notificationId);
       assert.equal(r.outboxIds.length, 1);
-      await until(() => smtp.received.length >= 1);
-      const m = smtp.received[0]!;
+      await until(() => mailer.smtp.received.length >= 1);
+      const m = mailer.smtp.received[0]!;
       assert.deepEqual(m.to, ['zhangli@example.gov.cn']);
       assert.match(m.raw, /^Subject: =\?UTF-8\?[BQ]\?/im, 'the subject is an RFC 2047 encoded word, not raw bytes');
       assert.equal(decodeHeader(m.raw, 'Subject'), subject);
@@ -109,8 +71,8 @@ for (const dialect of testDialects()) {
     });
 
     test('a server that refused once gets the message on the retry (backoff), once', async () => {
-      const before = smtp.received.length;
-      smtp.refuseNext(1);
+      const before = mailer.smtp.received.length;
+      mailer.smtp.refuseNext(1);
       const r = await t.database.open.db
         .transaction()
         .execute((trx) =>
@@ -121,17 +83,17 @@ for (const dialect of testDialects()) {
       const failed = await outbox(r.outboxIds[0]!);
       assert.equal(failed.status, 'pending');
       assert.match(failed.last_error ?? '', /451|暂时无法接收/);
-      await until(() => smtp.received.length > before);
+      await until(() => mailer.smtp.received.length > before);
       await until(async () => (await outbox(r.outboxIds[0]!)).status === 'sent');
-      assert.equal(smtp.refused, 1);
+      assert.equal(mailer.smtp.refused, 1);
       assert.equal((await outbox(r.outboxIds[0]!)).attempts, 2);
       await new Promise((res) => setTimeout(res, 300));
-      assert.equal(smtp.received.length, before + 1, 'delivered exactly once');
-      assert.equal(decodeHeader(smtp.received.at(-1)!.raw, 'Subject'), '补正通知已发出');
+      assert.equal(mailer.smtp.received.length, before + 1, 'delivered exactly once');
+      assert.equal(decodeHeader(mailer.smtp.received.at(-1)!.raw, 'Subject'), '补正通知已发出');
     });
 
     test('nothing is stored or sent when the transaction rolled back', async () => {
-      const before = smtp.received.length;
+      const before = mailer.smtp.received.length;
       const outboxBefore = await t.database.open.db.selectFrom('notification_outbox').select('id').execute();
       await assert.rejects(
         t.database.open.db.transaction().execute(async (trx) => {
@@ -147,7 +109,7 @@ for (const dialect of testDialects()) {
         /the event failed/,
       );
       await new Promise((res) => setTimeout(res, 500));
-      assert.equal(smtp.received.length, before);
+      assert.equal(mailer.smtp.received.length, before);
       assert.equal(
         (await t.database.open.db.selectFrom('notification_outbox').select('id').execute()).length,
         outboxBefore.length,

@@ -5,64 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { smtpChannel } from '../../src/delivery/smtp-channel.ts';
-import { startJobRunner, type JobRunner } from '../../src/jobs/start-job-runner.ts';
-import type { DeliveryChannels } from '../../src/use-cases/notifications/delivery-channel.ts';
-import { notificationsWork } from '../../src/use-cases/notifications/notifications-work.ts';
 import { remindReportDeadlines } from '../../src/use-cases/reports/remind-report-deadlines.ts';
 import { testDialects } from '../db/test-databases.ts';
-import { decodeBody, decodeHeader, startSmtpServer } from '../notifications/smtp-test-server.ts';
+import { startMailDelivery, until, type MailDelivery } from '../notifications/mail-delivery-harness.ts';
+import { decodeBody, decodeHeader } from '../notifications/smtp-test-server.ts';
 import { createTestApp, TestClient, type TestApp } from '../server/test-app.ts';
-
-const quiet = { info() {}, warn() {}, error() {} };
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`annual report deadline reminders (${dialect})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-    let mail: ReturnType<typeof smtpChannel>;
-    let runner: JobRunner;
-    let delivery: DeliveryChannels;
+    let mailer: MailDelivery;
 
     before(async () => {
       // The demo's 2025 reports: published by 区政府办 and 教育局, in other states elsewhere.
       t = await createTestApp(dialect, {}, { demoCases: true });
-      smtp = await startSmtpServer();
-      mail = smtpChannel({ url: smtp.url, from: '滨湖区政府信息公开 <gongkai@example.gov.cn>' });
-      delivery = { email: mail, linkBase: 'https://gongkai.example.gov.cn' };
-      const db = t.database.open.db;
-      const work = notificationsWork({
-        db,
-        clock: () => t.clock.now,
-        logger: quiet,
-        auditKeys: t.deps.auditKeys,
-        delivery,
-      });
-      runner = await startJobRunner({
-        database: t.database.open,
-        tasks: work.tasks,
-        logger: quiet,
-        pollMs: 30,
-        heartbeatMs: 200,
-      });
+      mailer = await startMailDelivery(t);
     });
     after(async () => {
-      await runner?.stop();
-      mail?.close();
-      await smtp?.close();
+      await mailer?.stop();
       await t?.close();
     });
 
     const db = () => t.database.open.db;
-    const deps = () => ({ db: db(), clock: () => t.clock.now, delivery });
+    const deps = () => ({ db: db(), clock: () => t.clock.now, delivery: mailer.delivery });
     const agencies = () => db().selectFrom('agencies').selectAll().execute();
     const unpublished2025 = async () => {
       const published = new Set(
@@ -85,7 +50,7 @@ for (const dialect of testDialects()) {
         .where('users.login', '=', login)
         .where('notifications.subject', 'like', like)
         .execute();
-    const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+    const mailTo = (address: string) => mailer.smtp.received.filter((m) => m.to.includes(address));
 
     test('15 days before the deadline: every agency without a published report is reminded, in-app and by e-mail', async () => {
       t.clock.now = new Date('2026-01-20T01:00:00Z'); // 北京时间 1月20日: 11 days before 1月31日
@@ -109,7 +74,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await inApp('jiandu', '%年度报告%'), [], 'not overdue: the supervisor is not told yet');
 
       // One e-mail per reminded agency, to its mailbox, through the SMTP server.
-      await until(() => smtp.received.length >= expected.length);
+      await until(() => mailer.smtp.received.length >= expected.length);
       for (const a of expected) {
         const got = mailTo(a.email);
         assert.equal(got.length, 1, a.name);
@@ -138,7 +103,7 @@ for (const dialect of testDialects()) {
     test('past the deadline: overdue once, to the staff, the supervising office’s 上级监督 and its mailbox', async () => {
       t.clock.now = new Date('2026-02-02T01:00:00Z');
       const expected = await unpublished2025();
-      const before = smtp.received.length;
+      const before = mailer.smtp.received.length;
       const runs = await Promise.all([remindReportDeadlines(deps()), remindReportDeadlines(deps())]);
       assert.equal(runs[0]! + runs[1]!, expected.length, 'each overdue reminder written by one of the two runs');
       assert.equal(
@@ -157,8 +122,8 @@ for (const dialect of testDialects()) {
       // E-mails: each agency's mailbox, and its parent's mailbox (the supervising office) when it has one.
       const subordinates = expected.filter((a) => a.parent_id === district.id);
       const sent = expected.length + expected.filter((a) => a.parent_id !== null).length;
-      await until(() => smtp.received.length >= before + sent);
-      const fresh = smtp.received.slice(before);
+      await until(() => mailer.smtp.received.length >= before + sent);
+      const fresh = mailer.smtp.received.slice(before);
       assert.equal(fresh.filter((m) => m.to.includes(rongxiang.email)).length, 1);
       const toDistrict = fresh.filter((m) => m.to.includes(district.email));
       assert.equal(toDistrict.length, subordinates.length + 1, 'its own reminder and one per late subordinate');
@@ -170,7 +135,7 @@ for (const dialect of testDialects()) {
         ),
       );
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(smtp.received.length, before + sent, 'nothing sent twice');
+      assert.equal(mailer.smtp.received.length, before + sent, 'nothing sent twice');
     });
   });
 }

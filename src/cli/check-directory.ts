@@ -2,12 +2,12 @@
  * `gongkai check DIR`: walks the folder and checks every file on all cores (a pool of child processes fed
  * in small batches), shows a progress bar on a terminal and ends with a summary.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deadline } from '../core/check/check-front-matter.ts';
-import type { WorkerJob, WorkerReply } from './check-worker.ts';
+import { ProcessPool } from '../jobs/process-pool.ts';
+import type { FileOutcome, WorkerJob, WorkerReply } from './check-worker.ts';
 
 const BATCH = 20;
 
@@ -47,55 +47,53 @@ export async function checkDirectory(
   const failures: string[] = [];
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(paths.length / BATCH) || 1));
   const progress = process.stderr.isTTY ? new ProgressBar(paths.length) : null;
-  let next = 0;
   let done = 0;
-
-  await new Promise<void>((resolve, reject) => {
-    if (paths.length === 0) return resolve();
-    let live = 0;
-    const feed = (child: ChildProcess) => {
-      if (next >= paths.length) {
-        child.kill();
-        return;
+  const take = (outcomes: FileOutcome[], rss: number) => {
+    options.onBatch?.(done + outcomes.length, rss);
+    for (const o of outcomes) {
+      done++;
+      if (o.read) summary.read++;
+      else {
+        summary.unreadable++;
+        failures.push(`${o.path}：${o.failure}`);
       }
-      const job: WorkerJob = { paths: paths.slice(next, next + BATCH), deadline: options.deadline, json: options.json };
-      next += job.paths.length;
-      child.send(job);
-    };
-    // The compiled build (scripts/build.mjs) points this URL at dist/check-worker.js, which needs no tsx.
-    const worker = new URL('./check-worker.ts', import.meta.url);
-    const execArgv = worker.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    for (let i = 0; i < jobs; i++) {
-      const child = fork(worker, [], {
-        execArgv,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      live++;
-      child.on('message', ({ outcomes, rss }: WorkerReply) => {
-        options.onBatch?.(done + outcomes.length, rss);
-        for (const o of outcomes) {
-          done++;
-          if (o.read) summary.read++;
-          else {
-            summary.unreadable++;
-            failures.push(`${o.path}：${o.failure}`);
-          }
-          if (o.errors > 0) summary.withErrors++;
-          for (const [code, n] of Object.entries(o.codes)) summary.codes.set(code, (summary.codes.get(code) ?? 0) + n);
-          if (o.json) process.stdout.write(`${o.json}\n`);
-        }
-        progress?.update(done, summary.withErrors);
-        feed(child);
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => {
-        live--;
-        if (code !== 0 && code !== null && next < paths.length) reject(new Error(`检查进程异常退出（${code}）`));
-        if (live === 0) resolve();
-      });
-      feed(child);
+      if (o.errors > 0) summary.withErrors++;
+      for (const [code, n] of Object.entries(o.codes)) summary.codes.set(code, (summary.codes.get(code) ?? 0) + n);
+      if (o.json) process.stdout.write(`${o.json}\n`);
     }
+    progress?.update(done, summary.withErrors);
+  };
+
+  // Small batches: each child's memory stays flat and the progress moves; the pool (src/jobs/process-pool.ts) keeps
+  // every core busy and turns a child that crashes or hangs on a hostile file into failures of that batch only.
+  const pool = new ProcessPool<WorkerJob, WorkerReply>({
+    // The compiled build (scripts/build.mjs) points this URL at dist/check-worker.js, which needs no tsx.
+    module: new URL('./check-worker.ts', import.meta.url),
+    size: jobs,
+    timeoutMs: 10 * 60_000,
+    maxHeapMb: 2048,
+    idleMs: 60_000,
   });
+  try {
+    const batches: string[][] = [];
+    for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
+    await Promise.all(
+      batches.map(async (batch) => {
+        try {
+          const { outcomes, rss } = await pool.run({ paths: batch, deadline: options.deadline, json: options.json });
+          take(outcomes, rss);
+        } catch (error) {
+          const failure = `检查进程未能完成这批文件（${error instanceof Error ? error.message : String(error)}）`;
+          take(
+            batch.map((path) => ({ path, read: false, failure, errors: 0, codes: {} })),
+            0,
+          );
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
   progress?.finish();
   const out = options.summaryTo ?? (options.json ? process.stderr : process.stdout);
   out.write(formatSummary(dir, summary, failures));

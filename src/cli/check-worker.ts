@@ -1,11 +1,12 @@
 /**
- * A child process of `gongkai check DIR`: receives batches of file paths, checks each, and sends back only
+ * A child process of `gongkai check DIR` (through ProcessPool): receives batches of file paths, checks each, and sends back only
  * what the summary needs (counts by code), so the parent's memory stays flat however many files there are.
  */
 import { checkInput } from '../use-cases/reports/load-report.ts';
 import type { Deadline } from '../core/check/check-front-matter.ts';
 import { readInputBytes } from './read-input.ts';
 import { messageOf } from './commands/check.ts';
+import { servePoolJobs } from '../jobs/serve-pool-jobs.ts';
 
 export interface WorkerJob {
   paths: string[];
@@ -29,7 +30,7 @@ export interface WorkerReply {
   rss: number;
 }
 
-process.on('message', async (job: WorkerJob) => {
+servePoolJobs<WorkerJob, WorkerReply>(async (job) => {
   const outcomes: FileOutcome[] = [];
   for (const path of job.paths) {
     try {
@@ -47,6 +48,5 @@ process.on('message', async (job: WorkerJob) => {
       outcomes.push({ path, read: false, failure: messageOf(error), errors: 0, codes: {} });
     }
   }
-  const reply: WorkerReply = { outcomes, rss: process.memoryUsage().rss };
-  process.send?.(reply);
+  return { outcomes, rss: process.memoryUsage().rss };
 });

@@ -135,7 +135,7 @@ describe('the compiled CLI (dist/gongkai.js) against the sources', () => {
       assert.doesNotMatch(code, /new URL\("\.\/[\w-]+\.ts", import\.meta\.url\)/, name);
       for (const m of code.matchAll(/new URL\("\.\/([\w-]+\.js)", import\.meta\.url\)/g)) started.add(m[1]!);
     }
-    assert.deepEqual([...started].sort(), ['check-worker.js', 'extract-text-worker.js']);
+    assert.deepEqual([...started].sort(), ['check-worker.js', 'extract-text-worker.js', 'report-check-worker.js']);
     for (const name of started) assert.ok(statSync(join(dist.dir, name)).isFile(), name);
   });
 

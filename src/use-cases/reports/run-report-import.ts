@@ -36,7 +36,10 @@ import {
 import type { AgencyRow, Db, Executor, ReportImportFileRow } from '../../db/schema.ts';
 import { readZipDirectory } from '../../readers/zip-directory.ts';
 import { MAX_INPUT_BYTES } from '../../readers/read-document.ts';
-import { checkInput } from './load-report.ts';
+import { reportCheckPool, type ReportCheckJob } from './report-check-pool.ts';
+import type { ProcessPool } from '../../jobs/process-pool.ts';
+import type { CheckedReport } from '../../core/check/check-document.ts';
+import type { Finding } from '../../core/check/finding.ts';
 import { recordAudit } from '../platform/record-audit.ts';
 import { defaultSecurity, type UseCaseContext } from '../platform/context.ts';
 import type { AuditKeyring } from '../platform/audit-keyring.ts';
@@ -70,11 +73,28 @@ export async function runReportImport(deps: ImportDeps, taskId: string): Promise
     auditKeys: deps.auditKeys,
   };
   const store = new DatabaseBlobStore(deps.db, deps.clock);
-
+  const source = new ImportFileSource(store);
+  const pool = reportCheckPool();
+  const target: Target = { fixed, year: input.year, byName };
+  // A pipeline: the next files are read and checked in the pool's processes (every core) while this one's results
+  // are stored. Storing stays one file at a time, in order, so duplicates and a previous year's report in the
+  // same upload are seen exactly as in a sequential run.
+  const lookahead = pool.size * 2;
   for (;;) {
     const pending = await listImportFiles(deps.db, taskId, { status: 'pending', limit: 50 });
     if (pending.length === 0) break;
-    for (const file of pending) await processFile(ctx, store, file, { fixed, year: input.year, byName });
+    const prepared: Promise<Prepared>[] = [];
+    const start = (i: number) => {
+      const p = prepareFile(deps.db, source, pool, pending[i]!, target);
+      p.catch(() => {}); // awaited in order below; a file abandoned by a failing batch must not crash the process
+      prepared[i] = p;
+    };
+    for (let i = 0; i < Math.min(lookahead, pending.length); i++) start(i);
+    for (let i = 0; i < pending.length; i++) {
+      const outcome = await prepared[i]!;
+      if (i + lookahead < pending.length) start(i + lookahead);
+      await settleFile(ctx, pending[i]!, outcome, target);
+    }
   }
   const counts = await countImportFiles(deps.db, taskId);
   const stored = counts['stored'] ?? 0;
@@ -103,7 +123,46 @@ interface Target {
   byName: Map<string, AgencyRow>;
 }
 
-async function processFile(ctx: UseCaseContext, store: DatabaseBlobStore, file: ReportImportFileRow, target: Target) {
+/** What reading a file gave, before anything is stored. */
+type Prepared =
+  | { kind: 'failed'; message: string }
+  | { kind: 'zip'; names: string[] | null }
+  | { kind: 'duplicate'; reportId: string }
+  | { kind: 'checked'; hash: string; report: Report; findings: Finding[] };
+
+/** Reads one file and checks it in the pool; stores nothing. */
+async function prepareFile(
+  db: Db,
+  source: ImportFileSource,
+  pool: ProcessPool<ReportCheckJob, CheckedReport>,
+  file: ReportImportFileRow,
+  target: Target,
+): Promise<Prepared> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.bytesOf(file);
+  } catch (e) {
+    return { kind: 'failed', message: messageOf(e) };
+  }
+  // A ZIP of reports: its entries become files of this import (once: the expansion settles the ZIP's own row).
+  if (file.zip_entry === null && isPlainZip(bytes)) return { kind: 'zip', names: zipReportNames(bytes) };
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  // Known content is not read again (checked once more when storing: the same bytes may come twice in one upload).
+  const existing = await findReportByContentHash(db, hash);
+  if (existing) return { kind: 'duplicate', reportId: existing.id };
+  try {
+    const { report, findings } = await pool.run({
+      bytes,
+      deadline: target.fixed ? deadlineOf(target.fixed) : undefined,
+    });
+    return { kind: 'checked', hash, report, findings };
+  } catch (e) {
+    return { kind: 'failed', message: messageOf(e) };
+  }
+}
+
+/** Stores what one file gave and settles its row, in one transaction (or none, when another run settled it). */
+async function settleFile(ctx: UseCaseContext, file: ReportImportFileRow, prepared: Prepared, target: Target) {
   const settle = async (
     status: 'stored' | 'duplicate' | 'failed' | 'expanded',
     message: string,
@@ -136,52 +195,57 @@ async function processFile(ctx: UseCaseContext, store: DatabaseBlobStore, file: 
       });
   };
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await fileBytes(store, file);
-  } catch (e) {
-    return settle('failed', messageOf(e));
+  switch (prepared.kind) {
+    case 'failed':
+      return settle('failed', prepared.message);
+    case 'duplicate':
+      return settle('duplicate', DUPLICATE_MESSAGE, { reportId: prepared.reportId });
+    case 'zip': {
+      const names = prepared.names;
+      if (names === null) return settle('failed', 'ZIP 压缩包已损坏，无法读取');
+      return settle('expanded', `压缩包内有${names.length}个文件`, {}, async (trx) => {
+        const first = await nextImportSeq(trx, file.task_id);
+        const at = ctx.clock().toISOString();
+        await insertImportFiles(
+          trx,
+          names.map((name, i) => ({
+            task_id: file.task_id,
+            seq: first + i,
+            name: `${file.name}/${name}`.slice(0, 255),
+            blob_sha256: file.blob_sha256,
+            zip_entry: name,
+            status: 'pending',
+            message: '',
+            report_id: null,
+            error_count: 0,
+            warning_count: 0,
+            updated_at: at,
+          })),
+        );
+        await growImportTotal(trx, file.task_id, names.length - 1);
+      });
+    }
+    case 'checked':
+      return storeChecked(ctx, file, prepared, target, settle);
   }
-  // A ZIP of reports: its entries become files of this import (once: the expansion settles the ZIP's own row).
-  if (file.zip_entry === null && isPlainZip(bytes)) {
-    const names = zipReportNames(bytes);
-    if (names === null) return settle('failed', 'ZIP 压缩包已损坏，无法读取');
-    return settle('expanded', `压缩包内有${names.length}个文件`, {}, async (trx) => {
-      const first = await nextImportSeq(trx, file.task_id);
-      const at = ctx.clock().toISOString();
-      await insertImportFiles(
-        trx,
-        names.map((name, i) => ({
-          task_id: file.task_id,
-          seq: first + i,
-          name: `${file.name}/${name}`.slice(0, 255),
-          blob_sha256: file.blob_sha256,
-          zip_entry: name,
-          status: 'pending',
-          message: '',
-          report_id: null,
-          error_count: 0,
-          warning_count: 0,
-          updated_at: at,
-        })),
-      );
-      await growImportTotal(trx, file.task_id, names.length - 1);
-    });
-  }
+}
 
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const existing = await findReportByContentHash(ctx.db, hash);
-  if (existing) return settle('duplicate', '该文件此前已导入，未重复存入', { reportId: existing.id });
+type Settle = (
+  status: 'stored' | 'duplicate' | 'failed',
+  message: string,
+  extra?: { reportId?: string; errors?: number; warnings?: number },
+  work?: (trx: Executor) => Promise<void>,
+) => Promise<void>;
 
-  let report: Report;
-  let findings;
-  try {
-    const checked = await checkInput(bytes, target.fixed ? { deadline: deadlineOf(target.fixed) } : {});
-    report = checked.report;
-    findings = checked.findings;
-  } catch (e) {
-    return settle('failed', messageOf(e));
-  }
+async function storeChecked(
+  ctx: UseCaseContext,
+  file: ReportImportFileRow,
+  checked: Extract<Prepared, { kind: 'checked' }>,
+  target: Target,
+  settle: Settle,
+) {
+  const { report, hash } = checked;
+  let findings = checked.findings;
   const agency = target.fixed ?? (report.agency ? target.byName.get(normalizeName(report.agency)) : undefined);
   if (!agency)
     return settle(
@@ -206,7 +270,13 @@ async function processFile(ctx: UseCaseContext, store: DatabaseBlobStore, file: 
   let storedId = reportId;
   let replaced = false;
   let refused: string | null = null;
+  let duplicateOf: string | null = null;
   await settle('stored', '', { reportId, errors, warnings }, async (trx) => {
+    const same = await findReportByContentHash(trx, hash);
+    if (same) {
+      duplicateOf = same.id;
+      throw new Refused();
+    }
     const current = await findReportOf(trx, agency.id, year);
     const at = ctx.clock().toISOString();
     const columns = {
@@ -255,9 +325,12 @@ async function processFile(ctx: UseCaseContext, store: DatabaseBlobStore, file: 
     });
   }).catch(async (e: unknown) => {
     if (!(e instanceof Refused)) throw e;
-    await settle('failed', refused ?? '未导入');
+    if (duplicateOf !== null) await settle('duplicate', DUPLICATE_MESSAGE, { reportId: duplicateOf });
+    else await settle('failed', refused ?? '未导入');
   });
 }
+
+const DUPLICATE_MESSAGE = '该文件此前已导入，未重复存入';
 
 class AlreadySettled extends Error {}
 class Refused extends Error {}
@@ -285,11 +358,23 @@ function zipReportNames(bytes: Uint8Array): string[] | null {
     .map((e) => e.name);
 }
 
-async function fileBytes(store: DatabaseBlobStore, file: ReportImportFileRow): Promise<Uint8Array> {
-  const bytes = await readBlobBytes(store, file.blob_sha256, 500 * 1024 * 1024);
-  if (file.zip_entry === null) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const entry = zip.file(file.zip_entry);
-  if (!entry) throw new AppError('NOT_FOUND', '压缩包中没有该文件');
-  return entry.async('uint8array');
+/**
+ * The bytes of an import file: a stored blob, or an entry of a stored ZIP. The ZIP last opened is kept, so the
+ * entries of one archive (read one after another, several at a time) do not each load the whole archive again.
+ */
+class ImportFileSource {
+  private zip: { sha256: string; archive: Promise<JSZip> } | null = null;
+  constructor(private readonly store: DatabaseBlobStore) {}
+
+  async bytesOf(file: ReportImportFileRow): Promise<Uint8Array> {
+    if (file.zip_entry === null) return readBlobBytes(this.store, file.blob_sha256, 500 * 1024 * 1024);
+    if (this.zip?.sha256 !== file.blob_sha256) {
+      const archive = readBlobBytes(this.store, file.blob_sha256, 500 * 1024 * 1024).then((b) => JSZip.loadAsync(b));
+      archive.catch(() => {});
+      this.zip = { sha256: file.blob_sha256, archive };
+    }
+    const entry = (await this.zip.archive).file(file.zip_entry);
+    if (!entry) throw new AppError('NOT_FOUND', '压缩包中没有该文件');
+    return entry.async('uint8array');
+  }
 }

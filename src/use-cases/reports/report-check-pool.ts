@@ -1,0 +1,29 @@
+/**
+ * Reading and checking published reports in child processes (issue 9 item 6): an import of thousands of files
+ * reads them on every core while the server's event loop keeps answering requests. One pool per process, started
+ * on first use; idle children exit after half a minute.
+ */
+import { availableParallelism } from 'node:os';
+import type { CheckedReport } from '../../core/check/check-document.ts';
+import type { Deadline } from '../../core/check/check-front-matter.ts';
+import { ProcessPool } from '../../jobs/process-pool.ts';
+
+export interface ReportCheckJob {
+  bytes: Uint8Array;
+  deadline?: Deadline;
+}
+
+let pool: ProcessPool<ReportCheckJob, CheckedReport> | undefined;
+
+/** The process's report check pool: one child per core (at most four), 1 GB heap and 10 minutes per file. */
+export function reportCheckPool(): ProcessPool<ReportCheckJob, CheckedReport> {
+  pool ??= new ProcessPool<ReportCheckJob, CheckedReport>({
+    module: new URL('./report-check-worker.ts', import.meta.url),
+    size: Math.max(1, Math.min(4, availableParallelism())),
+    // OCR of a 30-page scan is the slowest honest read (ocr-pdf-pages.ts caps it); beyond that the file is stuck.
+    timeoutMs: 10 * 60_000,
+    maxHeapMb: 1024,
+    idleMs: 30_000,
+  });
+  return pool;
+}

@@ -5,6 +5,7 @@ import { platformWork } from '../use-cases/platform/platform-work.ts';
 import type { DeliveryChannels } from '../use-cases/notifications/delivery-channel.ts';
 import { notificationsWork } from '../use-cases/notifications/notifications-work.ts';
 import { publicationWork } from '../use-cases/publication/publication-work.ts';
+import type { WebhookPost } from '../use-cases/publication/deliver-webhook.ts';
 import { reportsWork } from '../use-cases/reports/reports-work.ts';
 import type { JobLogger, PeriodicTask, TaskList } from './task-list.ts';
 
@@ -17,6 +18,8 @@ export interface WorkDeps {
   auditKeys: AuditKeyring;
   /** E-mail/SMS channels for notification delivery (absent: none configured). */
   delivery?: DeliveryChannels;
+  /** How agency webhooks are sent (the server: public addresses only, src/delivery/post-to-public-host.ts). */
+  webhookPost?: WebhookPost;
 }
 
 /** One domain's tasks and periodic tasks. */

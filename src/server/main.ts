@@ -7,6 +7,7 @@ import { DemoRefused, prepareDatabase } from '../use-cases/platform/prepare-data
 import type { InitialAccount } from '../use-cases/platform/ensure-initial-admin.ts';
 import { backgroundWork } from '../jobs/background-work.ts';
 import { deliveryChannelsFor } from '../delivery/delivery-channels.ts';
+import { postToPublicHost } from '../delivery/post-to-public-host.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start-job-runner.ts';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
         logger,
         auditKeys,
         delivery: deliveryChannelsFor(config.delivery, logger),
+        webhookPost: (url, request) => postToPublicHost(url, { ...request, allowPrivate: config.webhookAllowPrivate }),
       }),
       logger,
       concurrency: config.jobConcurrency,

@@ -5,7 +5,7 @@ import { defaultCatalogue } from '../../src/core/publication/default-catalogue.t
 import { defaultReviewChain } from '../../src/core/publication/review-chain.ts';
 import { listAgencies } from '../../src/db/repositories/platform/agency-repository.ts';
 import { insertPublicationSettingsOnce } from '../../src/db/repositories/publication/publication-repository.ts';
-import { deliverWebhook } from '../../src/use-cases/publication/deliver-webhook.ts';
+import { deliverWebhook, type WebhookPost } from '../../src/use-cases/publication/deliver-webhook.ts';
 import { publishScheduled } from '../../src/use-cases/publication/publish-scheduled.ts';
 import { defaultSecurity } from '../../src/use-cases/platform/context.ts';
 import { TestClient, createTestApp, type TestApp } from '../server/test-app.ts';
@@ -173,10 +173,10 @@ for (const dialect of testDialects()) {
         .where('status', '=', 'published')
         .executeTakeFirstOrThrow();
       const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
-      const fake = (async (url: string, init: RequestInit) => {
-        sent.push({ url, headers: init.headers as Record<string, string>, body: String(init.body) });
-        return new Response('', { status: sent.length === 1 ? 200 : 500 });
-      }) as unknown as typeof fetch;
+      const fake: WebhookPost = async (url, request) => {
+        sent.push({ url, headers: request.headers, body: request.body });
+        return { status: sent.length === 1 ? 200 : 500 };
+      };
       const payload = { agencyId: bgs.id, event: 'published', itemId: item.id, at: '2026-11-20T02:00:00.000Z' };
       assert.equal(await deliverWebhook(t.database.open.db, () => t.clock.now, payload, fake), 'sent');
       const [first] = sent;

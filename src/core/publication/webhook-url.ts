@@ -7,7 +7,9 @@
  * 500 characters. `allowPrivate` (a test setting, GONGKAI_WEBHOOK_ALLOW_PRIVATE=1) lifts the address rule and
  * allows http to a loopback receiver, so tests can run one on 127.0.0.1.
  *
- * A host NAME is checked as written: what it resolves to is not (see docs/publication.md, "Settings").
+ * A host NAME is checked as written here; what it resolves to is checked again at every delivery
+ * (`isNonPublicAddress`, src/delivery/post-to-public-host.ts), so a name re-pointed at an internal address later
+ * (DNS rebinding) is refused at the moment of connecting.
  */
 
 export const MAX_WEBHOOK_URL_LENGTH = 500;
@@ -51,6 +53,13 @@ function isNonPublicIpv6(host: string): boolean {
     return true;
   }
   return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(h);
+}
+
+/** Whether a resolved address (IPv4 or IPv6, as `dns.lookup` gives it) is one no webhook may reach. */
+export function isNonPublicAddress(address: string): boolean {
+  const v4 = ipv4Parts(address);
+  if (v4) return isNonPublicIpv4(v4);
+  return address.includes(':') ? isNonPublicIpv6(address) : true;
 }
 
 /** The Chinese reason the URL may not be stored, or undefined when it may. */

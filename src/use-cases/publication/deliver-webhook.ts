@@ -11,6 +11,12 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `t=${timestamp},v1=${mac}`;
 }
 
+/** Sends the signed POST; the server's is src/delivery/post-to-public-host.ts (public addresses only). */
+export type WebhookPost = (
+  url: string,
+  request: { headers: Record<string, string>; body: string; timeoutMs: number },
+) => Promise<{ status: number }>;
+
 /**
  * 一次录入、多平台发布 (issue 8 item 9): POSTs one event of an agency's items to its webhook URL, signed with HMAC
  * (docs/publication.md, "Webhook"). Runs as a job: a network error or a non-2xx answer throws, and the jobs
@@ -20,7 +26,7 @@ export async function deliverWebhook(
   db: Db,
   clock: () => Date,
   payload: { agencyId: string; event: string; itemId: string; at: string },
-  fetcher: typeof fetch = fetch,
+  post: WebhookPost,
 ): Promise<'sent' | 'skipped'> {
   const agency = await findAgency(db, payload.agencyId);
   if (!agency) return 'skipped';
@@ -49,8 +55,7 @@ export async function deliverWebhook(
         : { id: payload.itemId, url: itemUrl(payload.itemId) },
   });
   const timestamp = Math.floor(clock().getTime() / 1000);
-  const res = await fetcher(settings.webhookUrl, {
-    method: 'POST',
+  const res = await post(settings.webhookUrl, {
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': 'Gongkai-Webhook/1',
@@ -58,8 +63,7 @@ export async function deliverWebhook(
       'x-gongkai-signature': webhookSignature(settings.webhookSecret, timestamp, body),
     },
     body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(10_000),
+    timeoutMs: 10_000,
   });
   if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered ${res.status}`);
   return 'sent';

@@ -30,12 +30,15 @@ export function publicationWork(deps: WorkDeps): DomainWork {
       'publication.webhook': async (payload) => {
         const p = payload as { agencyId?: unknown; event?: unknown; itemId?: unknown; at?: unknown };
         if (typeof p.agencyId !== 'string' || typeof p.event !== 'string' || typeof p.itemId !== 'string') return;
-        await deliverWebhook(deps.db, deps.clock, {
-          agencyId: p.agencyId,
-          event: p.event,
-          itemId: p.itemId,
-          at: typeof p.at === 'string' ? p.at : '',
-        });
+        const post = deps.webhookPost;
+        // Without a sender (a runner started without the server's configuration) the job fails and is retried.
+        if (!post) throw new Error('本进程未配置信息推送的发送方式');
+        await deliverWebhook(
+          deps.db,
+          deps.clock,
+          { agencyId: p.agencyId, event: p.event, itemId: p.itemId, at: typeof p.at === 'string' ? p.at : '' },
+          post,
+        );
       },
     },
     periodic: [{ task: 'publication.sweepScheduled', everyMs: 60_000 }],

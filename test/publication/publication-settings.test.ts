@@ -74,6 +74,20 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch((await handler.page('/staff/publication')).html, /publication\/settings/);
     });
 
+    test('the system administrator picks among the agencies of their subtree, and only those', async () => {
+      const admin = await signedIn(t, 'admin');
+      const { res, html } = await admin.page('/staff/publication/settings');
+      assert.equal(res.status, 200);
+      const agencies = await t.database.open.db.selectFrom('agencies').select(['id', 'name', 'path']).execute();
+      const home = agencies.find((a) => a.name === '无锡市滨湖区人民政府')!;
+      const linked = [...html.matchAll(/href="\/staff\/publication\/settings\/([^"/]+)"/g)].map((m) => m[1]);
+      const subtree = agencies.filter((a) => a.path.startsWith(home.path)).map((a) => a.id);
+      assert.deepEqual([...linked].sort(), [...subtree].sort());
+      assert.ok(agencies.length > subtree.length, 'an agency above the administrator exists and is not offered');
+      for (const id of subtree.slice(0, 3))
+        assert.equal((await admin.get(`/staff/publication/settings/${id}`)).status, 200);
+    });
+
     test('catalogue: add, rename, reorder, retire and delete a column, each audited', async () => {
       // A blank name is refused next to the field, with what was typed kept.
       let v = await versionOn(head, base);

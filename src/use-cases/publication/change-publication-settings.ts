@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import { AppError, type FieldErrors } from '../../core/platform/app-error.ts';
 import { can, scopeOf } from '../../core/platform/policy.ts';
 import { bumpCacheGeneration } from '../../db/repositories/platform/cache-generation-repository.ts';
-import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
+import { findAgency, listAgencies } from '../../db/repositories/platform/agency-repository.ts';
 import {
   insertPublicationSettingsOnce,
   updatePublicationSettingsVersioned,
@@ -25,6 +25,18 @@ export async function settingsAgencyFor(ex: Executor, ctx: UseCaseContext, agenc
   if (!agency || !can(ctx.actor, 'publication.configure', { agencyId: agency.id, agencyPath: agency.path }))
     throw new AppError('NOT_FOUND', '未找到该机构');
   return agency;
+}
+
+/**
+ * The agencies whose settings the actor may open: the 负责人 their own; the 系统管理员 every agency of their subtree
+ * (their picker). A role that configures nothing is refused.
+ */
+export async function configurableAgencies(ctx: UseCaseContext): Promise<AgencyRow[]> {
+  const actor = ctx.actor;
+  const scope = actor ? scopeOf(actor, 'publication.configure') : null;
+  if (!actor || scope === null) throw new AppError('FORBIDDEN');
+  if (scope === 'own') return listAgencies(ctx.db, { kind: 'agency', agencyId: actor.agencyId });
+  return listAgencies(ctx.db, scope === 'any' ? { kind: 'all' } : { kind: 'subtree', path: actor.agencyPath });
 }
 
 /** Asked by the edges before they read a form (nothing is learnt from validation without the right). */

@@ -1,7 +1,5 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../../../core/platform/app-error.ts';
-import { can } from '../../../core/platform/policy.ts';
 import { catalogueCodesInUse } from '../../../db/repositories/publication/publication-repository.ts';
 import {
   addWordingEntry,
@@ -9,7 +7,11 @@ import {
   wordingEntryInput,
   wordingRemoveInput,
 } from '../../../use-cases/publication/agency-wording-settings.ts';
-import { requireSettingsAccess, settingsFor } from '../../../use-cases/publication/change-publication-settings.ts';
+import {
+  configurableAgencies,
+  requireSettingsAccess,
+  settingsFor,
+} from '../../../use-cases/publication/change-publication-settings.ts';
 import { catalogueEditInput, editCatalogueSettings } from '../../../use-cases/publication/edit-catalogue-settings.ts';
 import {
   reviewChainArrays,
@@ -31,6 +33,7 @@ import type { Html } from '../../views/layout.ts';
 import {
   catalogueSettingsPage,
   reviewChainSettingsPage,
+  settingsAgencyPicker,
   webhookSettingsPage,
   wordingSettingsPage,
   type FailedForm,
@@ -55,12 +58,11 @@ type Page = (v: SettingsView) => Html;
 export function publicationSettingsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/', (c) => {
-    const ctx = useCaseContext(c);
-    const actor = ctx.actor;
-    if (!actor || !can(actor, 'publication.configure', { agencyId: actor.agencyId, agencyPath: actor.agencyPath }))
-      throw new AppError('FORBIDDEN');
-    return c.redirect(`/staff/publication/settings/${actor.agencyId}`, 303);
+  // One agency (the 负责人's own): straight to its settings; several (a 系统管理员's subtree): the picker.
+  app.get('/', async (c) => {
+    const agencies = await configurableAgencies(useCaseContext(c));
+    if (agencies.length === 1) return c.redirect(`/staff/publication/settings/${agencies[0]!.id}`, 303);
+    return renderPage(c, chromeFor(c, '主动公开设置', 'staff', 'publication'), settingsAgencyPicker(agencies));
   });
 
   const show = async (

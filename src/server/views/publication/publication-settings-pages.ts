@@ -15,6 +15,7 @@ import type { AgencyRow } from '../../../db/schema.ts';
 import type { PublicationSettings } from '../../../use-cases/publication/publication-settings.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from '../form-parts.ts';
 import type { Html } from '../layout.ts';
+import { agencyTree, kindLabel } from '../portal/portal-pages.ts';
 
 /** Which form of a settings page failed (its state is shown there, with the person's input and the messages). */
 export interface FailedForm {
@@ -40,6 +41,18 @@ const sections = [
   ['/wording', '错敏词'],
   ['/webhook', '信息推送'],
 ] as const;
+
+/** The 系统管理员's choice of agency: every agency of their subtree, as the agency tree shows them elsewhere. */
+export function settingsAgencyPicker(agencies: AgencyRow[]): Html {
+  return html`<nav class="breadcrumb" aria-label="位置"><a href="/staff/publication">主动公开</a> › 设置</nav>
+    <h1>主动公开设置：选择机构</h1>
+    <p>每个机构有自己的公开目录、审核流程、错敏词和信息推送设置。共 ${agencies.length} 个机构。</p>
+    ${agencyTree(
+      agencies,
+      (a) =>
+        html`<a href="/staff/publication/settings/${a.id}">${a.name}</a><span class="kind">${kindLabel(a.kind)}</span>`,
+    )}`;
+}
 
 function frame(v: SettingsView, current: string, body: Html): Html {
   const base = `/staff/publication/settings/${v.agency.id}`;

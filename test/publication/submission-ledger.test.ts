@@ -33,6 +33,22 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(pending, /13900001111/, 'no contact data in the public look-up');
       assert.doesNotMatch(pending, /办公地址有误/, 'nor the content');
 
+      // The reply is due in 10 working days on the agency's own calendar: its local closure on the due day moves
+      // the date (another agency's closure does not), on the public look-up and the staff page alike.
+      const dueOn = (page: string) => /<dt>答复期限<\/dt>\s*<dd>(\d{4}-\d{2}-\d{2})<\/dd>/.exec(page)![1]!;
+      const due = dueOn(pending);
+      const admin = new TestClient(t.app);
+      await admin.login('admin');
+      await admin.page('/staff/calendar');
+      const liyuan = (await listAgencies(t.database.open.db)).find((a) => a.name.includes('蠡园'))!;
+      const closure = (agencyId: string) =>
+        admin.postForm('/staff/calendar/closures', { agencyId, from: due, to: due, reason: '停电停止办公（测试）' });
+      assert.equal((await closure(liyuan.id)).status, 303);
+      assert.equal(dueOn(await (await pub.get(`/feedback/lookup?ref=${ref}`)).text()), due);
+      assert.equal((await closure(agency.id)).status, 303);
+      const moved = dueOn(await (await pub.get(`/feedback/lookup?ref=${ref}`)).text());
+      assert.ok(moved > due, `${moved} after ${due}`);
+
       const row = await t.database.open.db
         .selectFrom('public_submissions')
         .select('id')
@@ -44,7 +60,8 @@ for (const dialect of testDialects()) {
 
       const staff = new TestClient(t.app);
       await staff.login('rongxiang.chengban');
-      await staff.page(`/staff/publication/submissions/${row.id}`);
+      const { html: staffPage } = await staff.page(`/staff/publication/submissions/${row.id}`);
+      assert.ok(staffPage.includes(moved), 'the staff page shows the same due date');
       assert.equal((await staff.postForm(`/staff/publication/submissions/${row.id}`, { reply: '' })).status, 422);
       const replied = await staff.postForm(`/staff/publication/submissions/${row.id}`, {
         reply: '感谢指正，地址已更正。',

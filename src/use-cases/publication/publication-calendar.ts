@@ -8,7 +8,7 @@ let shipped: WorkingCalendar | undefined;
 /**
  * A working calendar (src/core/calendar) behind the small interface the timeliness rule needs. Timeliness (条例第二十六条)
  * passes the agency's calendar with the administrator-entered notices and local closures (agencyCalendars in
- * list-staff-items.ts); without one, the shipped State Council calendar (the 留言/纠错 reply due date still uses it).
+ * list-staff-items.ts), as does the 留言/纠错 reply due date; without one, the shipped State Council calendar.
  */
 export function publicationCalendar(calendar?: WorkingCalendar): WorkingDayCalendar {
   // The prefix-sum index, not the day-by-day walk: the dashboard measures every item of a year at once, and the

@@ -13,6 +13,8 @@ import { nowIso, type UseCaseContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/record-audit.ts';
 import { referenceOf } from '../platform/submit-public-feedback.ts';
 import { publicationCalendar } from './publication-calendar.ts';
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-calendar.ts';
 
 /** Working days within which a 留言/纠错 is answered (the agency's service commitment; shown to the public). */
 export const SUBMISSION_REPLY_WORKING_DAYS = 10;
@@ -29,11 +31,18 @@ export const replyInput = z.object({
 });
 export type ReplyInput = z.infer<typeof replyInput>;
 
-/** The day a submission must be answered by (10 working days after it was received, China time). */
-export function replyDueOn(createdAt: string): string {
+/**
+ * The day a submission must be answered by: 10 working days after it was received (China time), on the agency's
+ * calendar — the State Council notices as entered by the administrator and the agency's local closures.
+ */
+export function replyDueOn(createdAt: string, calendar?: WorkingCalendar): string {
   const received = addDays(createdAt.slice(0, 10), createdAt.slice(11, 13) >= '16' ? 1 : 0);
-  const due = publicationCalendar().addWorkingDays(received, SUBMISSION_REPLY_WORKING_DAYS);
+  const due = publicationCalendar(calendar).addWorkingDays(received, SUBMISSION_REPLY_WORKING_DAYS);
   return due.ok ? due.value : '';
+}
+
+async function agencyCalendar(ex: Executor, agencyPath: string): Promise<WorkingCalendar> {
+  return (await loadWorkingCalendar(ex)).forAgency(agencyPath);
 }
 
 /** A submission for the staff of its agency (the supervisor reads its subtree). */
@@ -47,7 +56,7 @@ export async function submissionFor(ctx: UseCaseContext, id: string) {
     submission: s,
     agency,
     reference: referenceOf(s.id, s.created_at),
-    dueOn: replyDueOn(s.created_at),
+    dueOn: replyDueOn(s.created_at, await agencyCalendar(ctx.db, agency.path)),
     mayReply: can(ctx.actor, 'submission.reply', { agencyId: agency.id, agencyPath: agency.path }),
   };
 }
@@ -96,11 +105,12 @@ export async function lookupSubmission(ex: Executor, reference: string): Promise
   if (!m) return null;
   const s = await findSubmissionByReference(ex, `${m[1]}-${m[2]}-${m[3]}`, (m[4] ?? '').toLowerCase());
   if (!s) return null;
+  const agency = await findAgency(ex, s.agency_id);
   return {
     reference: referenceOf(s.id, s.created_at),
     kind: s.kind,
     receivedOn: s.created_at.slice(0, 10),
-    dueOn: replyDueOn(s.created_at),
+    dueOn: replyDueOn(s.created_at, agency ? await agencyCalendar(ex, agency.path) : undefined),
     status: s.status,
     reply: s.reply,
     repliedOn: s.replied_at?.slice(0, 10) ?? null,

@@ -17,6 +17,7 @@ import { caseRemindersMigration } from './migrations/019-case-reminders.ts';
 import { searchFilterColumnsMigration } from './migrations/020-search-filter-columns.ts';
 import { publicationSettingsMigration } from './migrations/021-publication-settings.ts';
 import { caseScaleIndexesMigration } from './migrations/022-case-scale-indexes.ts';
+import { userEmailMigration } from './migrations/023-user-email.ts';
 import type { Db } from './schema.ts';
 import type { Dialect } from './open-database.ts';
 
@@ -41,6 +42,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '020-search-filter-columns': searchFilterColumnsMigration(dialect),
     '021-publication-settings': publicationSettingsMigration(),
     '022-case-scale-indexes': caseScaleIndexesMigration(),
+    '023-user-email': userEmailMigration(),
   };
 }
 

@@ -38,6 +38,8 @@ export interface UserTable {
   id: string;
   login: string;
   display_name: string;
+  /** The person's own address for reminders; '' when none (migration 023). */
+  email: Generated<string>;
   password_hash: string;
   agency_id: string;
   /** JSON array of role names (src/core/platform/roles.ts). */

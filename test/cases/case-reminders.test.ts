@@ -161,6 +161,14 @@ for (const dialect of testDialects()) {
     test('end to end: the periodic task and the delivery job send one e-mail to a local SMTP server', async () => {
       const db = t.database.open.db;
       await db.updateTable('agencies').set({ email: 'bgs@example.gov.cn' }).where('id', '=', agency.id).execute();
+      // The 承办人 has an address of their own and gets the reminder there too; a supervisor's address is not used
+      // (they do not handle the agency's cases).
+      await db
+        .updateTable('users')
+        .set({ email: 'zhang.li@example.gov.cn' })
+        .where('login', '=', 'bgs.chengban')
+        .execute();
+      await db.updateTable('users').set({ email: 'chen@example.gov.cn' }).where('login', '=', 'jiandu').execute();
       t.clock.now = at('2025-11-20');
       const fresh = await createCaseIn(t, agency.id);
       const row = await db
@@ -173,10 +181,12 @@ for (const dialect of testDialects()) {
       const { smtp, stop } = await startMailDelivery(t, { work: (deps) => [casesWork(deps), notificationsWork(deps)] });
       try {
         const end = Date.now() + 20_000;
-        while (smtp.received.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
-        assert.equal(smtp.received.length, 1);
+        while (smtp.received.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+        assert.deepEqual(smtp.received.map((r) => r.to.join()).sort(), [
+          'bgs@example.gov.cn',
+          'zhang.li@example.gov.cn',
+        ]);
         const m = smtp.received[0]!;
-        assert.deepEqual(m.to, ['bgs@example.gov.cn']);
         assert.equal(
           decodeHeader(m.raw, 'subject'),
           `【即将到期】${row.tracking_code} 答复期限还有3个工作日（2025-12-18）`,
@@ -188,7 +198,7 @@ for (const dialect of testDialects()) {
         // The other cases were reminded already: nothing more is sent while the runner keeps going — and the
         // paused case, whose (provisional) due date has long passed, is never reminded while its clock stands.
         await new Promise((r) => setTimeout(r, 300));
-        assert.equal(smtp.received.length, 1);
+        assert.equal(smtp.received.length, 2);
         const paused = await db
           .selectFrom('cases')
           .select(['status', 'due_on'])

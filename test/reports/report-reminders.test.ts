@@ -54,6 +54,12 @@ for (const dialect of testDialects()) {
 
     test('15 days before the deadline: every agency without a published report is reminded, in-app and by e-mail', async () => {
       t.clock.now = new Date('2026-01-20T01:00:00Z'); // 北京时间 1月20日: 11 days before 1月31日
+      // 荣巷's 负责人 has an address of their own: the reminder reaches her there as well as the agency mailbox.
+      await db()
+        .updateTable('users')
+        .set({ email: 'zheng.hm@example.gov.cn' })
+        .where('login', '=', 'rongxiang.fuze')
+        .execute();
       const expected = await unpublished2025();
       assert.ok(expected.length >= 5 && expected.length < (await agencies()).length);
       assert.equal(await remindReportDeadlines(deps()), expected.length);
@@ -74,7 +80,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await inApp('jiandu', '%年度报告%'), [], 'not overdue: the supervisor is not told yet');
 
       // One e-mail per reminded agency, to its mailbox, through the SMTP server.
-      await until(() => mailer.smtp.received.length >= expected.length);
+      await until(() => mailer.smtp.received.length >= expected.length + 1);
+      assert.equal(mailTo('zheng.hm@example.gov.cn').length, 1);
+      assert.equal(mailer.smtp.received.length, expected.length + 1);
       for (const a of expected) {
         const got = mailTo(a.email);
         assert.equal(got.length, 1, a.name);
@@ -121,10 +129,12 @@ for (const dialect of testDialects()) {
       assert.ok(toSupervisor.every((n) => n.link === '/staff/supervision?year=2025'));
       // E-mails: each agency's mailbox, and its parent's mailbox (the supervising office) when it has one.
       const subordinates = expected.filter((a) => a.parent_id === district.id);
-      const sent = expected.length + expected.filter((a) => a.parent_id !== null).length;
+      // … and 荣巷's 负责人 at her own address.
+      const sent = expected.length + expected.filter((a) => a.parent_id !== null).length + 1;
       await until(() => mailer.smtp.received.length >= before + sent);
       const fresh = mailer.smtp.received.slice(before);
       assert.equal(fresh.filter((m) => m.to.includes(rongxiang.email)).length, 1);
+      assert.equal(fresh.filter((m) => m.to.includes('zheng.hm@example.gov.cn')).length, 1);
       const toDistrict = fresh.filter((m) => m.to.includes(district.email));
       assert.equal(toDistrict.length, subordinates.length + 1, 'its own reminder and one per late subordinate');
       assert.ok(

@@ -42,6 +42,57 @@ for (const dialect of testDialects()) {
       return (await findUserByLogin(t.database.open.db, login))!;
     }
 
+    test("a staff member's own e-mail: set through the form and the API, checked, kept when the API omits it", async () => {
+      const u = await user('mashan.chengban');
+      const base = { displayName: u.display_name, agencyId: u.agency_id, roles: ['handler'] };
+      const bad = await admin.json('PUT', `/api/v1/users/${u.id}`, { ...base, email: 'zhu@', version: u.version });
+      await assertRefused(bad, 422, 'email');
+      const long = `${'a'.repeat(250)}@example.gov.cn`;
+      await assertRefused(
+        await admin.json('PUT', `/api/v1/users/${u.id}`, { ...base, email: long, version: u.version }),
+        422,
+        'email',
+      );
+      const set = await admin.json('PUT', `/api/v1/users/${u.id}`, {
+        ...base,
+        email: ' zhu.wb@example.gov.cn ',
+        version: u.version,
+      });
+      assert.equal(set.status, 200, await set.text());
+      assert.equal((await user('mashan.chengban')).email, 'zhu.wb@example.gov.cn');
+      // An API client that does not know the field changes everything else and leaves the address alone.
+      const v2 = (await user('mashan.chengban')).version;
+      assert.equal(
+        (await admin.json('PUT', `/api/v1/users/${u.id}`, { ...base, displayName: '朱文斌', version: v2 })).status,
+        200,
+      );
+      assert.equal((await user('mashan.chengban')).email, 'zhu.wb@example.gov.cn');
+      // The form: shown, and cleared by sending it empty; a bad one is refused next to the field, input kept.
+      const form = new TestClient(t.app);
+      await form.login('admin');
+      const { html } = await form.page(`/staff/users/${u.id}`);
+      assert.match(html, /name="email"\s+value="zhu\.wb@example\.gov\.cn"/);
+      const v3 = (await user('mashan.chengban')).version;
+      const refused = await form.postForm(`/staff/users/${u.id}`, {
+        ...base,
+        roles: 'handler',
+        email: '不是邮箱',
+        version: String(v3),
+      });
+      assert.equal(refused.status, 422);
+      const page = await refused.text();
+      assert.match(page, /id="f-email-err"[^>]*>电子邮件地址格式不正确/);
+      assert.match(page, /name="email"\s+value="不是邮箱"/);
+      const cleared = await form.postForm(`/staff/users/${u.id}`, {
+        ...base,
+        roles: 'handler',
+        email: '',
+        version: String(v3),
+      });
+      assert.equal(cleared.status, 303, await cleared.text());
+      assert.equal((await user('mashan.chengban')).email, '');
+    });
+
     test('"false" is not true and true is not 1: JSON booleans and integers are not coerced', async () => {
       const u = await user('helie.chengban');
       const base = { displayName: u.display_name, agencyId: u.agency_id, roles: ['handler'] };

@@ -31,6 +31,7 @@ export function presentUser(u: UserRow | UserWithAgency) {
     id: u.id,
     login: u.login,
     displayName: u.display_name,
+    email: u.email,
     agencyId: u.agency_id,
     agencyName: 'agency_name' in u ? u.agency_name : undefined,
     roles: parseRoles(u.roles),

@@ -12,7 +12,7 @@ import { parseRoles } from '../platform/actor-from-user.ts';
 import { calendarForAgency } from './case-calendar.ts';
 
 /** Who is reminded in the back office: the 承办人, or — unassigned, or no longer able to act — everyone who can. */
-function recipients(staff: readonly CaseStaffRow[], agency: AgencyRow, assigneeId: string | null): string[] {
+function recipients(staff: readonly CaseStaffRow[], agency: AgencyRow, assigneeId: string | null): CaseStaffRow[] {
   const able = staff.filter((s) =>
     can(
       {
@@ -28,14 +28,14 @@ function recipients(staff: readonly CaseStaffRow[], agency: AgencyRow, assigneeI
     ),
   );
   const assignee = able.find((s) => s.id === assigneeId);
-  return assignee ? [assignee.id] : able.map((s) => s.id);
+  return assignee ? [assignee] : able;
 }
 
 /**
  * Deadline reminders of applications (issue 7 item 4; 条例第三十三条): for each running case, "due soon" from the
  * 3rd working day before its due date on the agency's own working-day calendar, and "overdue" once the date has
  * passed — in the back office to the 承办人 (unassigned: every staff member of the agency who handles cases), and by
- * e-mail to the agency's address (staff accounts carry none) when SMTP is configured. Paused cases (consultation,
+ * e-mail to each of them who has an address and to the agency's mailbox, when SMTP is configured. Paused cases (consultation,
  * fee wait), cases awaiting 补正 and closed ones are not reminded: their clock is not running.
  *
  * Once per case, kind and due date: the `case_reminders` row is written in the same transaction as the
@@ -73,9 +73,15 @@ export async function remindCaseDeadlines(db: Db, ctx: Pick<UseCaseContext, 'clo
           created_at: ctx.clock().toISOString(),
         });
         if (!fresh) return false;
-        for (const userId of recipients(staff, agency, c.assignee_id))
-          await notify(trx, ctx, { userId, agencyId: agency.id, link, ...text });
-        if (mailbox) await notify(trx, ctx, { email: mailbox, agencyId: agency.id, link, ...text });
+        const people = recipients(staff, agency, c.assignee_id);
+        const mailed = new Set<string>();
+        for (const person of people) {
+          const email = deliverableEmail(person.email);
+          if (email) mailed.add(email.toLowerCase());
+          await notify(trx, ctx, { userId: person.id, email: email ?? undefined, agencyId: agency.id, link, ...text });
+        }
+        if (mailbox && !mailed.has(mailbox.toLowerCase()))
+          await notify(trx, ctx, { email: mailbox, agencyId: agency.id, link, ...text });
         return true;
       });
       if (written) sent++;

@@ -39,6 +39,7 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
       id: newId(),
       login: input.login,
       display_name: input.displayName,
+      email: input.email,
       // No password until the person activates the account with the two halves of the code.
       password_hash: '',
       agency_id: agency.id,

@@ -11,6 +11,7 @@ export function userSnapshot(u: UserRow): Record<string, unknown> {
     id: u.id,
     login: u.login,
     display_name: u.display_name,
+    email: u.email,
     agency_id: u.agency_id,
     roles: safeJson(u.roles),
     disabled: u.disabled,

@@ -65,6 +65,7 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: UpdateU
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await updateUserVersioned(trx, id, input.version, {
       display_name: input.displayName,
+      ...(input.email !== undefined ? { email: input.email } : {}),
       disabled: input.disabled ? 1 : 0,
       ...(applyNow ? { agency_id: target.id, roles: JSON.stringify(newRoles) } : {}),
       updated_at: nowIso(ctx),

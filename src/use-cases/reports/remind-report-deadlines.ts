@@ -84,21 +84,30 @@ function reminderNotifications(
       : `按照《中华人民共和国政府信息公开条例》第四十九条，${agency.name}应于${deadlineText(agency, year)}前公布${year}年政府信息公开工作年度报告，请及时起草、报送审核并发布。`;
   const staffLink = `/staff/reports?year=${year}`;
   const out: Notification[] = [];
+  // Each person in-app and at their own address when they have one; the mailboxes unless a person already got it.
+  const mailed = new Set<string>();
+  const person = (u: Staff, link: string): Notification => {
+    const email = deliverableEmail(u.email);
+    if (email) mailed.add(email.toLowerCase());
+    return { userId: u.id, email: email ?? undefined, subject, body, link, agencyId: agency.id };
+  };
   for (const u of staff.filter(
     (s) => s.agency_id === agency.id && s.roleList.some((r) => REPORT_STAFF.includes(r as Role)),
   ))
-    out.push({ userId: u.id, subject, body, link: staffLink, agencyId: agency.id });
+    out.push(person(u, staffLink));
   const mailbox = deliverableEmail(agency.email);
-  if (mailbox) out.push({ email: mailbox, subject, body, link: staffLink, agencyId: agency.id });
+  if (mailbox && !mailed.has(mailbox.toLowerCase()))
+    out.push({ email: mailbox, subject, body, link: staffLink, agencyId: agency.id });
   if (kind === 'overdue') {
     // The supervising office: 上级监督 staff whose subtree holds the agency (they see it on the dashboard).
     const supervisors = staff.filter(
       (u) => u.agency_id !== agency.id && agency.path.startsWith(u.agency_path) && u.roleList.includes('supervisor'),
     );
     const link = `/staff/supervision?year=${year}`;
-    for (const u of supervisors) out.push({ userId: u.id, subject, body, link, agencyId: agency.id });
+    for (const u of supervisors) out.push(person(u, link));
     const office = parent ? deliverableEmail(parent.email) : null;
-    if (office && office !== mailbox) out.push({ email: office, subject, body, link, agencyId: agency.id });
+    if (office && office !== mailbox && !mailed.has(office.toLowerCase()))
+      out.push({ email: office, subject, body, link, agencyId: agency.id });
   }
   return out;
 }

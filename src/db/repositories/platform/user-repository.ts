@@ -33,7 +33,8 @@ function userQuery(ex: Executor) {
 export type NewUser = Pick<
   NewUserRow,
   'id' | 'login' | 'display_name' | 'password_hash' | 'agency_id' | 'roles' | 'must_change_password' | 'is_demo'
->;
+> &
+  Partial<Pick<NewUserRow, 'email'>>;
 
 export async function insertUser(ex: Executor, user: NewUser, at: string): Promise<UserRow> {
   const row: NewUserRow = {

@@ -31,6 +31,7 @@ function userToForm(d: UserDetail): Record<string, unknown> {
   return {
     login: u.login,
     displayName: u.display_name,
+    email: u.email,
     agencyId: u.agency_id,
     roles: d.requestedRoles ?? parseRoles(u.roles),
     disabled: u.disabled === 1,

@@ -82,6 +82,7 @@ ${csrfField(csrf)}
 <input type="hidden" name="version" value="${String(state.values['version'] ?? '')}">
 ${o.isNew ? textField(state, 'login', '登录名', { required: true, hint: '3至32位小写字母、数字或 . _ -' }) : html`<p>登录名：<strong class="mono">${String(state.values['login'] ?? '')}</strong></p>`}
 ${textField(state, 'displayName', '姓名', { required: true })}
+${textField(state, 'email', '电子邮件（选填）', { type: 'email', hint: '办理期限提醒、年报期限提醒发到这里；不填则只发到机构邮箱' })}
 ${selectField(
   state,
   'agencyId',

@@ -21,7 +21,15 @@ const settingsRows = (['', '/review-chain', '/wording', '/webhook'] as const).ma
   allowed: [...CONFIGURE],
 }));
 const settingsPosts = (
-  ['/catalogue', '/review-chain', '/wording', '/wording/remove', '/webhook', '/webhook/secret'] as const
+  [
+    '/catalogue',
+    '/review-chain',
+    '/wording',
+    '/wording/remove',
+    '/wording/shipped',
+    '/webhook',
+    '/webhook/secret',
+  ] as const
 ).map((path) => ({
   route: `POST /staff/publication/settings/:agencyId${path}`,
   url: settings(path),

@@ -346,6 +346,50 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    test('shipped 错敏词: switched off for this agency only, and on again; unknown terms and repeats refused', async () => {
+      const author = await signedIn(t, 'rongxiang.chengban');
+      // 中国共产当 → 中国共产党 is in the shipped dictionary (error level): the suggestion is shown with the finding.
+      const flagged = async (title: string) => {
+        const res = await draftItem(author, 'notices', title, '<p>正文。</p>');
+        assert.equal(res.status, 303);
+        return /中国共产党/.test((await author.page(res.headers.get('location')!)).html);
+      };
+      assert.equal(await flagged('中国共产当员先锋岗评选结果公示'), true);
+      let page = (await head.page(`${base}/wording`)).html;
+      assert.match(page, /随软件提供的词库（\d+条，本机关停用0条）/);
+      assert.match(page, /<details>\s*<summary>查看并停用词库中的词条/);
+
+      let v = await versionOn(head, `${base}/wording`);
+      let res = await head.postForm(`${base}/wording/shipped`, { term: '中国共产当', op: 'disable', version: v });
+      assert.equal(res.status, 303);
+      assert.equal(await flagged('中国共产当员先锋岗评选结果公示（二）'), false, 'off for this agency');
+      page = (await head.page(`${base}/wording`)).html;
+      assert.match(page, /本机关停用1条/);
+      assert.match(page, /aria-label="恢复词条“中国共产当”"/);
+      // Another agency still has it.
+      const other = await signedIn(t, 'liyuan.chengban');
+      const elsewhere = await draftItem(other, 'notices', '中国共产当员先锋岗评选结果公示', '<p>正文。</p>');
+      assert.match((await other.page(elsewhere.headers.get('location')!)).html, /中国共产党/);
+
+      // Switching it off twice, an unknown term, a bad operation: refused beside the form, nothing changes.
+      v = await versionOn(head, `${base}/wording`);
+      res = await head.postForm(`${base}/wording/shipped`, { term: '中国共产当', op: 'disable', version: v });
+      assert.equal(res.status, 422);
+      assert.match(await res.text(), /“中国共产当”已停用/);
+      res = await head.postForm(`${base}/wording/shipped`, { term: '不在词库', op: 'disable', version: v });
+      assert.equal(res.status, 422);
+      assert.match(await res.text(), /随软件提供的词库中没有该词条/);
+      res = await head.postForm(`${base}/wording/shipped`, { term: '中国共产当', op: 'delete', version: v });
+      assert.equal(res.status, 422);
+      assert.equal(await versionOn(head, `${base}/wording`), v);
+
+      res = await head.postForm(`${base}/wording/shipped`, { term: '中国共产当', op: 'enable', version: v });
+      assert.equal(res.status, 303);
+      assert.equal(await flagged('中国共产当员先锋岗评选结果公示（三）'), true, 'on again');
+      const actions = (await auditActions()).filter((a) => /wording\.(disable|enable)/.test(a)).sort();
+      assert.deepEqual(actions, ['publication.settings.wording.disable', 'publication.settings.wording.enable']);
+    });
+
     test('webhook: https only, no loopback or private address; the secret is generated, rotated and shown once', async () => {
       const v = await versionOn(head, `${base}/webhook`);
       const refused = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   MAX_AGENCY_ENTRIES,
+  shippedWordingEntries,
   wordingEntrySchema,
   type WordingEntry,
 } from '../../core/publication/wording-dictionary.ts';
@@ -21,6 +22,12 @@ export const wordingEntryInput = z.object({
 export type WordingEntryInput = z.infer<typeof wordingEntryInput>;
 
 export const wordingRemoveInput = z.object({ term: z.string().max(200).default(''), version });
+
+export const shippedWordingInput = z.object({
+  term: z.string().max(200).default(''),
+  op: z.enum(['disable', 'enable'], { message: '操作无效' }),
+  version,
+});
 
 /**
  * Adds one of the agency's own 错敏词 entries (word, suggested wording, level), extending the shipped dictionary;
@@ -76,6 +83,37 @@ export async function removeWordingEntry(
       action: 'publication.settings.wording.remove',
       before: { entry },
       after: null,
+    };
+  });
+}
+
+/**
+ * Switches one entry of the shipped dictionary off for this agency, or on again — for wording the agency uses on
+ * purpose (an archive citing an old official name, a local place name that looks like a typo). The shipped
+ * dictionary itself is not edited; other agencies keep the entry.
+ */
+export async function setShippedWordingEntry(
+  ctx: UseCaseContext,
+  agencyId: string,
+  input: z.infer<typeof shippedWordingInput>,
+): Promise<PublicationSettings> {
+  const entry = shippedWordingEntries.find((e) => e.term === input.term);
+  if (!entry) throw new AppError('VALIDATION', '词条未更改', { term: '随软件提供的词库中没有该词条' });
+  return changePublicationSettings(ctx, agencyId, input.version, (settings) => {
+    const disabled = settings.wording.disabledTerms ?? [];
+    const isOff = disabled.includes(entry.term);
+    if ((input.op === 'disable') === isOff)
+      throw new AppError('VALIDATION', '词条未更改', {
+        term: isOff ? `“${entry.term}”已停用` : `“${entry.term}”未停用`,
+      });
+    if (input.op === 'disable' && disabled.length >= MAX_AGENCY_ENTRIES)
+      throw new AppError('VALIDATION', '词条未更改', { term: `停用的词条最多 ${MAX_AGENCY_ENTRIES} 条` });
+    const disabledTerms = input.op === 'disable' ? [...disabled, entry.term] : disabled.filter((t) => t !== entry.term);
+    return {
+      patch: { wording: JSON.stringify({ ...settings.wording, disabledTerms }) },
+      action: input.op === 'disable' ? 'publication.settings.wording.disable' : 'publication.settings.wording.enable',
+      before: { term: entry.term, disabled: isOff },
+      after: { term: entry.term, disabled: !isOff },
     };
   });
 }

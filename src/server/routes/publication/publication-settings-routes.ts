@@ -4,6 +4,8 @@ import { catalogueCodesInUse } from '../../../db/repositories/publication/public
 import {
   addWordingEntry,
   removeWordingEntry,
+  setShippedWordingEntry,
+  shippedWordingInput,
   wordingEntryInput,
   wordingRemoveInput,
 } from '../../../use-cases/publication/agency-wording-settings.ts';
@@ -138,6 +140,13 @@ export function publicationSettingsRoutes(): Hono<AppEnv> {
     formName: () => 'add',
     run: async (c, agencyId, values) => {
       await addWordingEntry(useCaseContext(c), agencyId, parseInput(wordingEntryInput, values));
+      return 'wording';
+    },
+  });
+  change('/wording/shipped', wordingSettingsPage, {
+    formName: () => 'shipped',
+    run: async (c, agencyId, values) => {
+      await setShippedWordingEntry(useCaseContext(c), agencyId, parseInput(shippedWordingInput, values));
       return 'wording';
     },
   });

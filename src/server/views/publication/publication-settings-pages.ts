@@ -10,7 +10,12 @@ import {
   walkCatalogue,
 } from '../../../core/publication/catalogue.ts';
 import { MAX_REVIEW_STEPS } from '../../../core/publication/review-chain.ts';
-import { wordingCategories, wordingCategoryLabels } from '../../../core/publication/wording-dictionary.ts';
+import {
+  shippedWordingEntries,
+  wordingCategories,
+  wordingCategoryLabels,
+  type WordingEntry,
+} from '../../../core/publication/wording-dictionary.ts';
 import type { AgencyRow } from '../../../db/schema.ts';
 import type { PublicationSettings } from '../../../use-cases/publication/publication-settings.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from '../form-parts.ts';
@@ -270,6 +275,67 @@ export function reviewChainSettingsPage(v: SettingsView): Html {
   );
 }
 
+/**
+ * The shipped dictionary, each entry with 停用 / 恢复 for this agency (an agency that cites an old name on purpose).
+ * Folded (details/summary, no script) — it is a few hundred lines; the switched-off ones are listed open above it.
+ */
+function shippedWordingSection(v: SettingsView): Html {
+  const off = new Set(v.settings.wording.disabledTerms ?? []);
+  const failed = v.failed?.form === 'shipped' ? v.failed.state : undefined;
+  const toggle = (term: string, op: 'disable' | 'enable') =>
+    html`<form class="inline compact" method="post" action="/staff/publication/settings/${v.agency.id}/wording/shipped">
+      ${csrfField(v.csrf)} ${versionField(v)}<input type="hidden" name="term" value="${term}" /><input
+        type="hidden"
+        name="op"
+        value="${op}"
+      />
+      <button type="submit" aria-label="${op === 'disable' ? '停用' : '恢复'}词条“${term}”">
+        ${op === 'disable' ? '停用' : '恢复'}
+      </button>
+    </form>`;
+  const rows = (entries: readonly WordingEntry[], op: 'disable' | 'enable') =>
+    html`<table>
+      <thead>
+        <tr>
+          <th scope="col">词条</th>
+          <th scope="col">建议写法</th>
+          <th scope="col">级别</th>
+          <th scope="col">类别</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entries.map(
+          (e) =>
+            html`<tr>
+              <th scope="row">${e.term}</th>
+              <td>${e.suggestion ?? '—'}</td>
+              <td>${e.level === 'error' ? '错误' : '提示'}</td>
+              <td>${wordingCategoryLabels[e.category]}</td>
+              <td>${toggle(e.term, op)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  const disabled = shippedWordingEntries.filter((e) => off.has(e.term));
+  const active = shippedWordingEntries.filter((e) => !off.has(e.term));
+  return html`<h2 id="shipped">
+      随软件提供的词库（${shippedWordingEntries.length}条，本机关停用${disabled.length}条）
+    </h2>
+    ${failed ? errorSummary(failed) : ''}
+    <p>本机关有意使用的写法（如档案中引用的旧机构名称）可在此停用对应词条；只对本机关生效，可随时恢复。</p>
+    ${
+      disabled.length > 0
+        ? html`<h3>本机关停用的词条</h3>
+            ${rows(disabled, 'enable')}`
+        : ''
+    }
+    <details>
+      <summary>查看并停用词库中的词条（${active.length}条）</summary>
+      ${rows(active, 'disable')}
+    </details>`;
+}
+
 /** The agency's own 错敏词 entries, extending the shipped dictionary. */
 export function wordingSettingsPage(v: SettingsView): Html {
   const state = stateOf(v, 'add', { level: 'error', category: 'usage' });
@@ -279,7 +345,7 @@ export function wordingSettingsPage(v: SettingsView): Html {
     v,
     '/wording',
     html`<p>
-        发布前检查使用随软件提供的错敏词库，加上本机关在此添加的词条（与词库中的词条相同时，以本机关的为准）。“错误”级别的词条阻止发布，除非审核人填写理由；“提示”级别只作提醒。保存后立即用于发布前检查。
+        发布前检查使用随软件提供的错敏词库（本机关可停用其中的词条，见下方），加上本机关在此添加的词条（与词库中的词条相同时，以本机关的为准）。“错误”级别的词条阻止发布，除非审核人填写理由；“提示”级别只作提醒。保存后立即用于发布前检查。
       </p>
       ${removeFailed ? errorSummary(removeFailed) : ''}
       <h2>本机关的词条（${entries.length}条）</h2>
@@ -342,7 +408,8 @@ export function wordingSettingsPage(v: SettingsView): Html {
           wordingCategories.map((c) => ({ value: c, label: wordingCategoryLabels[c] })),
         )}
         <button type="submit">添加</button>
-      </form>`,
+      </form>
+      ${shippedWordingSection(v)}`,
   );
 }
 

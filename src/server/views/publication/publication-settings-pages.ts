@@ -275,6 +275,33 @@ export function reviewChainSettingsPage(v: SettingsView): Html {
   );
 }
 
+/** 错敏词 entries with the operation each row offers (remove an own entry; switch a shipped one off or on). */
+function wordingTable(entries: readonly WordingEntry[], operation: (e: WordingEntry) => Html): Html {
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">词条</th>
+        <th scope="col">建议写法</th>
+        <th scope="col">级别</th>
+        <th scope="col">类别</th>
+        <th scope="col">操作</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${entries.map(
+        (e) =>
+          html`<tr>
+            <th scope="row">${e.term}</th>
+            <td>${e.suggestion ?? '—'}</td>
+            <td>${e.level === 'error' ? '错误' : '提示'}</td>
+            <td>${wordingCategoryLabels[e.category]}</td>
+            <td>${operation(e)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
 /**
  * The shipped dictionary, each entry with 停用 / 恢复 for this agency (an agency that cites an old name on purpose).
  * Folded (details/summary, no script) — it is a few hundred lines; the switched-off ones are listed open above it.
@@ -293,30 +320,6 @@ function shippedWordingSection(v: SettingsView): Html {
         ${op === 'disable' ? '停用' : '恢复'}
       </button>
     </form>`;
-  const rows = (entries: readonly WordingEntry[], op: 'disable' | 'enable') =>
-    html`<table>
-      <thead>
-        <tr>
-          <th scope="col">词条</th>
-          <th scope="col">建议写法</th>
-          <th scope="col">级别</th>
-          <th scope="col">类别</th>
-          <th scope="col">操作</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${entries.map(
-          (e) =>
-            html`<tr>
-              <th scope="row">${e.term}</th>
-              <td>${e.suggestion ?? '—'}</td>
-              <td>${e.level === 'error' ? '错误' : '提示'}</td>
-              <td>${wordingCategoryLabels[e.category]}</td>
-              <td>${toggle(e.term, op)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
   const disabled = shippedWordingEntries.filter((e) => off.has(e.term));
   const active = shippedWordingEntries.filter((e) => !off.has(e.term));
   return html`<h2 id="shipped">
@@ -327,12 +330,12 @@ function shippedWordingSection(v: SettingsView): Html {
     ${
       disabled.length > 0
         ? html`<h3>本机关停用的词条</h3>
-            ${rows(disabled, 'enable')}`
+            ${wordingTable(disabled, (e) => toggle(e.term, 'enable'))}`
         : ''
     }
     <details>
       <summary>查看并停用词库中的词条（${active.length}条）</summary>
-      ${rows(active, 'disable')}
+      ${wordingTable(active, (e) => toggle(e.term, 'disable'))}
     </details>`;
 }
 
@@ -352,38 +355,18 @@ export function wordingSettingsPage(v: SettingsView): Html {
       ${
         entries.length === 0
           ? html`<p class="muted">暂无。</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">词条</th>
-                  <th scope="col">建议写法</th>
-                  <th scope="col">级别</th>
-                  <th scope="col">类别</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entries.map(
-                  (e) =>
-                    html`<tr>
-                      <th scope="row">${e.term}</th>
-                      <td>${e.suggestion ?? '—'}</td>
-                      <td>${e.level === 'error' ? '错误' : '提示'}</td>
-                      <td>${wordingCategoryLabels[e.category]}</td>
-                      <td>
-                        <form
-                          class="inline compact"
-                          method="post"
-                          action="/staff/publication/settings/${v.agency.id}/wording/remove"
-                        >
-                          ${csrfField(v.csrf)} ${versionField(v)}<input type="hidden" name="term" value="${e.term}" />
-                          <button type="submit" aria-label="删除词条“${e.term}”">删除</button>
-                        </form>
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : wordingTable(
+              entries,
+              (e) =>
+                html`<form
+                  class="inline compact"
+                  method="post"
+                  action="/staff/publication/settings/${v.agency.id}/wording/remove"
+                >
+                  ${csrfField(v.csrf)} ${versionField(v)}<input type="hidden" name="term" value="${e.term}" />
+                  <button type="submit" aria-label="删除词条“${e.term}”">删除</button>
+                </form>`,
+            )
       }
       <h2>添加词条</h2>
       ${errorSummary(state)}

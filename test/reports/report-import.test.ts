@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Report2021 } from '../../src/core/report/report-schema.ts';
+import { insertAgency, type NewAgency } from '../../src/db/repositories/platform/agency-repository.ts';
 import { prepareGraphileQueue } from '../../src/jobs/graphile-job-runner.ts';
 import { backgroundWork } from '../../src/jobs/background-work.ts';
 import { startJobRunner } from '../../src/jobs/start-job-runner.ts';
@@ -12,6 +13,29 @@ import { createTestApp, TestClient, type TestApp } from '../server/test-app.ts';
 import { testDialects } from '../db/test-databases.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
+/** Reports the crash test imports (issue 9: "killing the server during an import of 1,000 reports"). */
+const IMPORTED = 1000;
+
+function testAgency(id: string, parent: { id: string; path: string }, name: string, i: number): NewAgency {
+  return {
+    id,
+    parent_id: parent.id,
+    path: `${parent.path}${id}/`,
+    name,
+    code: `11320211TEST${String(i).padStart(6, '0')}`,
+    kind: 'department',
+    address: '',
+    postcode: '',
+    office_hours: '',
+    phone: '',
+    fax: '',
+    online_channel: '',
+    email: '',
+    report_deadline: '01-31',
+    sort_order: 100 + i,
+    is_demo: 0,
+  };
+}
 const boundary = '----gongkai-report-import';
 const enc = new TextEncoder();
 
@@ -63,7 +87,7 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    it('a killed worker mid-import: after restart the job finishes and every report is stored exactly once', async () => {
+    it('a server killed during an import of 1,000 reports: after restart the job finishes, each stored exactly once', async () => {
       const db = t.database.open.db;
       const agencies = await db.selectFrom('agencies').select(['id', 'name', 'path']).orderBy('path').execute();
       const district = agencies.find((a) => a.name === '无锡市滨湖区人民政府')!;
@@ -85,8 +109,26 @@ for (const dialect of testDialects()) {
           else files.push({ name, field: 'files', data });
         }
       }
-      const expected = subtree.length * 2;
+      // The rest of the 1,000: up to five years (2021–2025) each of more agencies of the district, as published
+      // text, in a second ZIP — a district starting with its agencies' past reports.
+      const archive = new JSZip();
+      let remaining = IMPORTED - subtree.length * 2;
+      let with2025 = subtree.length;
+      for (let i = 0; remaining > 0; i++) {
+        const id = `import-a${String(i).padStart(3, '0')}`;
+        const name = `无锡市滨湖区测试${i + 1}局`;
+        await insertAgency(db, testAgency(id, district, name, i), new Date().toISOString());
+        let previous: Report2021 | undefined;
+        for (let year = 2021; year <= 2025 && remaining > 0; year++, remaining--) {
+          const report = sampleReport(seed++, name, year, previous);
+          previous = report;
+          if (year === 2025) with2025++;
+          archive.file(`${name}/${year}.txt`, await renderReport(report, 'txt'));
+        }
+      }
+      const expected = IMPORTED;
       files.push({ name: 'reports.zip', field: 'files', data: await zip.generateAsync({ type: 'uint8array' }) });
+      files.push({ name: '历年年报.zip', field: 'files', data: await archive.generateAsync({ type: 'uint8array' }) });
       files.push({ name: '重复.docx', field: 'files', data: files[0]!.data });
       files.push({ name: '说明.txt', field: 'files', data: enc.encode('这不是一份年度报告。\n') });
 
@@ -120,7 +162,7 @@ for (const dialect of testDialects()) {
               .executeTakeFirstOrThrow()
           ).n,
         );
-      await until(async () => (await settled()) >= 3);
+      await until(async () => (await settled()) >= 100, 120_000);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       const atKill = await settled();
@@ -215,7 +257,7 @@ for (const dialect of testDialects()) {
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       );
       const consolidated = await (await supervisor.get('/staff/supervision/consolidated?year=2025')).text();
-      assert.match(consolidated, new RegExp(`汇总了${subtree.length}个机关`));
+      assert.match(consolidated, new RegExp(`汇总了${with2025}个机关`));
       const json = await supervisor.get('/staff/supervision/consolidated/download/json?year=2025');
       assert.equal(json.status, 200);
 

@@ -39,8 +39,16 @@ type Mode = 'index' | 'ordered';
 export interface PostgresSearchTuning {
   orderedAbove: number;
   broadAbove: number;
+  /**
+   * How many GIN posting-list entries cost as much as checking one row in the key-order walk: the key-window
+   * plan (`windowKeys`) reads the posting lists of the expected matches once, the walk checks about
+   * limit × rows / matches rows. Tests set 0 (never the window) or Infinity (always, above `orderedAbove`).
+   */
+  ginEntriesPerRow: number;
+  /** Told which plan answered each tier (tests check that a plan they compare was really used). */
+  onPlan?: (plan: 'collect' | 'window' | 'walk') => void;
 }
-const defaultTuning: PostgresSearchTuning = { orderedAbove: 5000, broadAbove: 20_000 };
+const defaultTuning: PostgresSearchTuning = { orderedAbove: 5000, broadAbove: 20_000, ginEntriesPerRow: 100 };
 
 /** The plan mode currently set in each open search transaction. */
 const modeOf = new WeakMap<object, Mode>();
@@ -155,9 +163,19 @@ function hasPhrase(e: MatchExpression): boolean {
  * and an excluded phrase left out (leaving it in would exclude rows whose tokens are present but not adjacent).
  * The exact `condition` is then checked on as few rows as the statement needs.
  */
-function candidates(e: MatchExpression): RawBuilder<boolean> {
-  return sql<boolean>`((head || body) @@ ${tsqueryText(candidateExpression(e), { phrases: false })}::tsquery)`;
+function candidates(e: MatchExpression, options: { forRange?: boolean } = {}): RawBuilder<boolean> {
+  const query = tsqueryText(candidateExpression(e), { phrases: false });
+  // With a key range: the planner estimates a tsquery of several lexemes at a row or so (it has no statistics of
+  // the expression), and then reads every candidate's row to test the range instead of intersecting the GIN
+  // bitmap with the primary key's (BitmapAnd) — 20,000 heap pages instead of 24 for 中华人民共和国消防法 at a
+  // million items. OR-ing a lexeme that no document has (ours never contain a space) changes nothing in the
+  // result and makes the estimate that of one lexeme (0.5 % of the rows), enough for the BitmapAnd.
+  const text = options.forRange ? `(${query}) | ${unmatchableLexeme}` : query;
+  return sql<boolean>`((head || body) @@ ${text}::tsquery)`;
 }
+
+/** A tsquery lexeme no index token equals: tokens are letters and digits (src/search/segment.ts). */
+const unmatchableLexeme = "'no such lexeme'";
 
 /**
  * The exact condition checked on the candidate row `c.row` (its ctid, fetched again by a TID scan): the sorted
@@ -190,16 +208,25 @@ interface LexemeStats {
    * its posting list is short enough for GIN, and walking the key order for a rare query would read the table.
    */
   floor: number;
+  /**
+   * The sort keys' equi-depth histogram (pg_stats.histogram_bounds, ascending): bound i has about i / (length − 1)
+   * of the rows below it. It tells which key range holds the newest fraction of the rows (`keyAbove`); empty
+   * before the first ANALYZE.
+   */
+  keyBounds: number[];
 }
 async function lexemeStats(ex: Executor, cache: { stats: LexemeStats | null }): Promise<LexemeStats> {
   if (cache.stats && Date.now() - cache.stats.at < 600_000) return cache.stats;
-  const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`SELECT
+  const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number; bounds: string | null }>`SELECT
       array_to_json(s.most_common_elems::text::text[]) AS elems, s.most_common_elem_freqs AS freqs,
-      (SELECT reltuples FROM pg_class WHERE oid = 'search_vectors'::regclass) AS rows
+      (SELECT reltuples FROM pg_class WHERE oid = 'search_vectors'::regclass) AS rows,
+      (SELECT k.histogram_bounds::text FROM pg_stats k
+        WHERE k.tablename = 'search_vectors' AND k.attname = 'sort_key' AND k.schemaname = s.schemaname) AS bounds
     FROM pg_stats s WHERE s.tablename = 'search_vectors' AND s.attname IN ('head', 'body')`.execute(ex);
   const freq = new Map<string, number>();
   let floor = 0;
   let rows = 0;
+  let keyBounds: number[] = [];
   for (const row of r.rows) {
     rows = Math.max(rows, Number(row.rows));
     const elems = row.elems ?? [];
@@ -207,9 +234,22 @@ async function lexemeStats(ex: Executor, cache: { stats: LexemeStats | null }): 
     elems.forEach((e, i) => freq.set(e, freqs[i] ?? 0));
     // most_common_elem_freqs ends with the minimum and maximum frequency and the null fraction.
     floor = Math.max(floor, freqs[elems.length] ?? 0);
+    if (row.bounds) keyBounds = row.bounds.replace(/[{}]/g, '').split(',').map(Number);
   }
-  cache.stats = { at: Date.now(), rows, freq, floor };
+  cache.stats = { at: Date.now(), rows, freq, floor, keyBounds };
   return cache.stats;
+}
+
+/**
+ * The sort key above which about `fraction` of the rows lie (interpolated in the histogram); null when that is
+ * every row (or there is no histogram): then no lower bound.
+ */
+function keyAbove(stats: LexemeStats, fraction: number): number | null {
+  const b = stats.keyBounds;
+  if (b.length < 2 || fraction >= 1) return null;
+  const at = (b.length - 1) * (1 - Math.max(0, fraction));
+  const i = Math.min(b.length - 2, Math.floor(at));
+  return Math.floor(b[i]! + (at - i) * (b[i + 1]! - b[i]!));
 }
 
 /** Estimated number of matching rows (independent terms; a prefix token alone counts as unknown = few). */
@@ -303,39 +343,160 @@ async function count(ex: Executor, expression: MatchExpression, limit: number): 
 }
 
 /**
- * Keys of the newest `limit` matches of one tier. Expected to be many: walk the key order newest first (through
- * a filter's (value, sort_key) b-tree when there is one), which finds the page after about limit × rows / matches
- * rows. Otherwise the GIN index collects at most `orderedAbove` matches and the newest are kept; when there are
- * more after all, the walk. (The break-even of the two at a million rows is a few thousand matches.)
+ * Keys of the newest `limit` matches of one tier, with the cheapest of three plans (docs/search.md):
+ * - expected few (≤ `orderedAbove`): the GIN index collects the candidates, the newest are checked until `limit`
+ *   are found (`collectKeys`);
+ * - expected many but the posting lists cheap to read compared with the walk: the same, restricted to the key
+ *   range that should hold about `limit` matches (`windowKeys`);
+ * - very many: walk the key order newest first (through a filter's (value, sort_key) b-tree when there is one),
+ *   which finds the page after about limit × rows / matches rows.
  */
 async function keys(
   ex: Executor,
   expression: MatchExpression,
   limit: number,
   stats: LexemeStats,
-  orderedAbove: number,
+  tuning: PostgresSearchTuning,
 ): Promise<number[]> {
-  const where = condition(expression);
-  if (estimate(expression, stats) <= orderedAbove) {
-    await setMode(ex, 'index');
-    // Candidates newest first, the exact condition checked only until `limit` rows are found.
-    const few = await sql<{ sort_key: string; n: string }>`SELECT sort_key, n FROM (
-        SELECT sort_key, row, count(*) OVER () AS n FROM (
-          SELECT sort_key, ctid AS row FROM search_vectors WHERE ${candidates(expression)} LIMIT ${orderedAbove + 1}) AS m
-        ORDER BY sort_key DESC OFFSET 0) AS c
-      WHERE ${exactAt(expression)} LIMIT ${limit}`.execute(ex);
-    if (Number(few.rows[0]?.n ?? 0) <= orderedAbove) return few.rows.map((row) => Number(row.sort_key));
+  const expected = estimate(expression, stats);
+  const filter = columnFilter(expression, stats);
+  if (expected <= tuning.orderedAbove && filter.year) {
+    // A year filter puts all matches in one stretch of the key order: no windows from the newest end.
+    const few = await collectInRange(ex, expression, limit, tuning.orderedAbove, null);
+    if (few) {
+      tuning.onPlan?.('collect');
+      return few.keys;
+    }
+  } else if (!filter.year && (expected <= tuning.orderedAbove || prefersWindow(expected, limit, filter.rows, tuning))) {
+    return windowKeys(ex, expression, limit, expected, stats, tuning);
   }
+  tuning.onPlan?.('walk');
+  return walkKeys(ex, expression, limit, null);
+}
+
+/**
+ * The rows a walk reads: all (newest first), or with a filter on a column (agency, catalogue, year) only that
+ * filter's rows, through its (value, sort_key) b-tree — the planner takes the most selective; a value the
+ * statistics do not list is rarer than their floor.
+ */
+function columnFilter(e: MatchExpression, stats: LexemeStats): { rows: number; year: boolean } {
+  const items = e.kind === 'and' ? e.items : e.kind === 'not' && e.include.kind === 'and' ? e.include.items : [];
+  let fraction = 1;
+  let year = false;
+  for (const item of items) {
+    if (item.kind !== 'phrase' || !filterColumnCondition(item)) continue;
+    const token = item.tokens[0]!;
+    fraction = Math.min(fraction, stats.freq.get(token) ?? stats.floor / 2);
+    if (token[0] === ns.year) year = true;
+  }
+  return { rows: fraction * stats.rows, year };
+}
+
+/**
+ * The window reads the posting lists (about `expected` entries) and checks a few rows more than `limit`; the walk
+ * checks about limit × rows / expected rows (of the filter's rows when there is one), each a random heap visit
+ * (and a body vector decompressed in the body tier).
+ */
+function prefersWindow(expected: number, limit: number, walkedRows: number, tuning: PostgresSearchTuning): boolean {
+  if (tuning.ginEntriesPerRow <= 0) return false;
+  const walkRows = (limit * walkedRows) / expected;
+  const windowRows = expected / tuning.ginEntriesPerRow + 3 * limit;
+  return windowRows < walkRows;
+}
+
+/** Sort-key range condition: keys in [lower, upper); null bounds are open. */
+function keyRange(lower: number | null, upper: number | null): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [];
+  if (lower !== null) parts.push(sql<boolean>`sort_key >= ${lower}`);
+  if (upper !== null) parts.push(sql<boolean>`sort_key < ${upper}`);
+  return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * The GIN index collects the candidates (within the key range), at most `cap`; the newest are checked exactly
+ * until `limit` match. null when there are more than `cap` candidates; else the keys and the candidate count.
+ */
+async function collectInRange(
+  ex: Executor,
+  expression: MatchExpression,
+  limit: number,
+  cap: number,
+  range: { lower: number | null; upper: number | null } | null,
+): Promise<{ keys: number[]; candidates: number } | null> {
+  await setMode(ex, 'index');
+  const bounded = range !== null && (range.lower !== null || range.upper !== null);
+  const where = bounded
+    ? sql<boolean>`${candidates(expression, { forRange: true })} AND ${keyRange(range.lower, range.upper)}`
+    : candidates(expression);
+  // Candidates newest first, the exact condition checked only until `limit` rows are found.
+  const r = await sql<{ sort_key: string | null; n: string }>`SELECT c.sort_key, c.n FROM (
+      SELECT sort_key, row, count(*) OVER () AS n FROM (
+        SELECT sort_key, ctid AS row FROM search_vectors WHERE ${where} LIMIT ${cap + 1}) AS m
+      ORDER BY sort_key DESC OFFSET 0) AS c
+    WHERE ${exactAt(expression)} LIMIT ${limit}`.execute(ex);
+  const n = Number(r.rows[0]?.n ?? 0);
+  if (n > cap) return null;
+  return { keys: r.rows.map((row) => Number(row.sort_key)), candidates: n };
+}
+
+/**
+ * Expected many matches, but a walk would check many rows to find `limit`: collect from the GIN index within the
+ * newest key range that should hold about twice `limit` matches (the histogram of the keys says where it
+ * starts), then, while short, in the next older range sized from the matches seen so far. The planner combines
+ * the GIN bitmap with the key range of the primary key (BitmapAnd), so only the range's candidates are visited.
+ */
+async function windowKeys(
+  ex: Executor,
+  expression: MatchExpression,
+  limit: number,
+  expected: number,
+  stats: LexemeStats,
+  tuning: PostgresSearchTuning,
+): Promise<number[]> {
+  const cap = tuning.orderedAbove;
+  const found: number[] = [];
+  let density = Math.max(expected, 1) / Math.max(stats.rows, 1);
+  let covered = 0; // fraction of the rows (newest first) already searched
+  let upper: number | null = null;
+  for (;;) {
+    const need = limit - found.length;
+    const fraction = covered + (3 * need + 30) / density / Math.max(stats.rows, 1);
+    const lower = keyAbove(stats, fraction);
+    tuning.onPlan?.(lower === null && upper === null ? 'collect' : 'window');
+    const r = await collectInRange(ex, expression, need, cap, { lower, upper });
+    // More candidates in the range than expected by far: the rest by walking the key order below `upper`.
+    if (!r) {
+      tuning.onPlan?.('walk');
+      return [...found, ...(await walkKeys(ex, expression, need, upper))];
+    }
+    found.push(...r.keys);
+    if (found.length >= limit || lower === null) return found;
+    // Next range from what this one held (candidates — an upper bound of the matches — per row searched).
+    density = Math.max(r.candidates, 1) / ((fraction - covered) * stats.rows) / (r.candidates === 0 ? 4 : 1);
+    covered = fraction;
+    upper = lower;
+  }
+}
+
+/** Walk the key order newest first (below `upper` when given), checking each row, until `limit` match. */
+async function walkKeys(
+  ex: Executor,
+  expression: MatchExpression,
+  limit: number,
+  upper: number | null,
+): Promise<number[]> {
   await setMode(ex, 'ordered');
+  const below = upper === null ? sql<boolean>`` : sql<boolean>` AND sort_key < ${upper}`;
   const r = await sql<{ sort_key: string }>`SELECT sort_key FROM search_vectors
-      WHERE ${where} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
+      WHERE ${condition(expression)}${below} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
   // Fewer rows than the limit means the walk reached the oldest row: that is all there is.
   return r.rows.map((row) => Number(row.sort_key));
 }
 
 export const postgresSearchStore = createPostgresSearchStore();
 
-export function createPostgresSearchStore(tuning: PostgresSearchTuning = defaultTuning): SearchStore {
+export function createPostgresSearchStore(options: Partial<PostgresSearchTuning> = {}): SearchStore {
+  const tuning: PostgresSearchTuning = { ...defaultTuning, ...options };
   const { orderedAbove, broadAbove } = tuning;
   const cache: { stats: LexemeStats | null } = { stats: null };
   return {
@@ -343,11 +504,14 @@ export function createPostgresSearchStore(tuning: PostgresSearchTuning = default
       if (ex.isTransaction) return fn(ex);
       return ex.connection().execute(async (conn) => {
         // Never scan the whole table for a search (each row's body vector would be decompressed); start in
-        // index mode, which the first query wants. Begin and settings in one round trip (no parameters: the
-        // simple protocol takes several statements).
+        // index mode, which the first query wants. No JIT and no parallel workers: the planner cannot estimate
+        // an @@ over our lexemes, takes a walk that stops after a few hundred rows for one over the whole table,
+        // and compiled it (~100 ms) and started two workers (~300 ms under load) for a 12 ms scan — at a million
+        // items that was most of the time of 老旧小区改造 and 最低生活保障. Begin and settings in one round trip (no
+        // parameters: the simple protocol takes several statements).
         await sql
           .raw(
-            "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'",
+            "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0",
           )
           .execute(conn);
         modeOf.set(conn, 'index');
@@ -396,9 +560,7 @@ export function createPostgresSearchStore(tuning: PostgresSearchTuning = default
         counted = window.cap + 1;
       }
       counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
-      return pageByTiers(plan, window, counted, (expression, limit) =>
-        keys(ex, expression, limit, stats, orderedAbove),
-      );
+      return pageByTiers(plan, window, counted, (expression, limit) => keys(ex, expression, limit, stats, tuning));
     },
 
     load: loadDocuments,

@@ -459,6 +459,18 @@ for (const dialect of testDialects()) {
         'postgres',
         createPostgresSearchStore({ orderedAbove: 40, broadAbove: 50, ginEntriesPerRow: Infinity, onPlan }),
       );
+      // Windows sized for one match each: a page takes many windows, each continuing below the last.
+      let narrowWindows = 0;
+      const narrow = createSearchIndex(
+        'postgres',
+        createPostgresSearchStore({
+          orderedAbove: 40,
+          broadAbove: 50,
+          ginEntriesPerRow: Infinity,
+          windowMatches: () => 1,
+          onPlan: (plan) => plan === 'window' && narrowWindows++,
+        }),
+      );
       const requests: SearchRequest[] = [
         { query: '街道', pageSize: 7 },
         { query: '街道', pageSize: 7, page: 3 },
@@ -482,6 +494,7 @@ for (const dialect of testDialects()) {
         for (const [name, other] of [
           ['walk', walk],
           ['window', windowed],
+          ['narrow windows', narrow],
         ] as const) {
           const b = await other.search(t.open.db, request);
           const label = `${name} ${JSON.stringify(request)}`;
@@ -500,6 +513,7 @@ for (const dialect of testDialects()) {
       // Each plan really ran (the comparison above would be empty otherwise).
       assert.ok(used.window > 5, JSON.stringify(used));
       assert.ok(used.walk > 5, JSON.stringify(used));
+      assert.ok(narrowWindows > 3 * requests.length, String(narrowWindows));
       assert.ok((await collect.search(t.open.db, { query: '档案整理', page: 3, pageSize: 20 })).hits.length === 20);
     });
   });

@@ -45,10 +45,20 @@ export interface PostgresSearchTuning {
    * limit × rows / matches rows. Tests set 0 (never the window) or Infinity (always, above `orderedAbove`).
    */
   ginEntriesPerRow: number;
+  /**
+   * How many matches a key window should hold when `need` more are wanted: a margin over `need`, since the window
+   * is sized from estimates. Tests make it tiny to walk many windows.
+   */
+  windowMatches: (need: number) => number;
   /** Told which plan answered each tier (tests check that a plan they compare was really used). */
   onPlan?: (plan: 'collect' | 'window' | 'walk') => void;
 }
-const defaultTuning: PostgresSearchTuning = { orderedAbove: 5000, broadAbove: 20_000, ginEntriesPerRow: 100 };
+const defaultTuning: PostgresSearchTuning = {
+  orderedAbove: 5000,
+  broadAbove: 20_000,
+  ginEntriesPerRow: 100,
+  windowMatches: (need) => 2 * need + 20,
+};
 
 /** The plan mode currently set in each open search transaction. */
 const modeOf = new WeakMap<object, Mode>();
@@ -163,8 +173,11 @@ function hasPhrase(e: MatchExpression): boolean {
  * and an excluded phrase left out (leaving it in would exclude rows whose tokens are present but not adjacent).
  * The exact `condition` is then checked on as few rows as the statement needs.
  */
-function candidates(e: MatchExpression, options: { forRange?: boolean } = {}): RawBuilder<boolean> {
-  const query = tsqueryText(candidateExpression(e), { phrases: false });
+function candidates(
+  e: MatchExpression,
+  options: { forRange?: boolean; trimWith?: LexemeStats } = {},
+): RawBuilder<boolean> {
+  const query = tsqueryText(candidateExpression(e, options.trimWith), { phrases: false });
   // With a key range: the planner estimates a tsquery of several lexemes at a row or so (it has no statistics of
   // the expression), and then reads every candidate's row to test the range instead of intersecting the GIN
   // bitmap with the primary key's (BitmapAnd) — 20,000 heap pages instead of 24 for 中华人民共和国消防法 at a
@@ -185,13 +198,26 @@ function exactAt(e: MatchExpression): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (SELECT 1 FROM search_vectors v WHERE v.ctid = c.row AND ${condition(e)})`;
 }
 
-function candidateExpression(e: MatchExpression): MatchExpression {
-  if (e.kind === 'phrase') return e;
+function candidateExpression(e: MatchExpression, trimWith?: LexemeStats): MatchExpression {
+  if (e.kind === 'phrase') return trimWith ? rarestTokens(e, trimWith) : e;
   if (e.kind === 'not')
     return hasPhrase(e.exclude)
-      ? candidateExpression(e.include)
-      : { kind: 'not', include: candidateExpression(e.include), exclude: e.exclude };
-  return { kind: e.kind, items: e.items.map(candidateExpression) };
+      ? candidateExpression(e.include, trimWith)
+      : { kind: 'not', include: candidateExpression(e.include, trimWith), exclude: e.exclude };
+  return { kind: e.kind, items: e.items.map((i) => candidateExpression(i, trimWith)) };
+}
+
+/**
+ * A phrase's two rarest exact tokens (a lexeme the statistics do not list counts as rarest): GIN reads the
+ * posting list of every lexeme of a query, and a long phrase of common bigrams (中华人民共和国消防法: 中华, 人民, 共和
+ * …) costs ten times more to read than its two rare ones (国消, 防法), which select nearly the same rows. Only where
+ * the exact condition is checked on every candidate kept (collecting keys) — never for counting candidates.
+ */
+function rarestTokens(e: MatchExpression & { kind: 'phrase' }, stats: LexemeStats): MatchExpression {
+  const exact = e.prefixLast ? e.tokens.slice(0, -1) : e.tokens;
+  if (exact.length <= 2) return e;
+  const kept = [...exact].sort((a, b) => (stats.freq.get(a) ?? 0) - (stats.freq.get(b) ?? 0)).slice(0, 2);
+  return { kind: 'phrase', tokens: kept, prefixLast: false };
 }
 
 /**
@@ -278,7 +304,7 @@ function estimate(e: MatchExpression, s: LexemeStats): number {
 async function countWhere(ex: Executor, where: RawBuilder<boolean>, limit: number): Promise<number> {
   await setMode(ex, 'index');
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (
-      SELECT 1 FROM search_vectors WHERE ${where} LIMIT ${limit}) AS m`.execute(ex);
+      SELECT FROM search_vectors WHERE ${where} LIMIT ${limit}) AS m`.execute(ex);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -362,7 +388,7 @@ async function keys(
   const filter = columnFilter(expression, stats);
   if (expected <= tuning.orderedAbove && filter.year) {
     // A year filter puts all matches in one stretch of the key order: no windows from the newest end.
-    const few = await collectInRange(ex, expression, limit, tuning.orderedAbove, null);
+    const few = await collectInRange(ex, expression, limit, tuning.orderedAbove, null, stats);
     if (few) {
       tuning.onPlan?.('collect');
       return few.keys;
@@ -400,7 +426,7 @@ function columnFilter(e: MatchExpression, stats: LexemeStats): { rows: number; y
 function prefersWindow(expected: number, limit: number, walkedRows: number, tuning: PostgresSearchTuning): boolean {
   if (tuning.ginEntriesPerRow <= 0) return false;
   const walkRows = (limit * walkedRows) / expected;
-  const windowRows = expected / tuning.ginEntriesPerRow + 3 * limit;
+  const windowRows = expected / tuning.ginEntriesPerRow + 2 * limit;
   return windowRows < walkRows;
 }
 
@@ -422,12 +448,13 @@ async function collectInRange(
   limit: number,
   cap: number,
   range: { lower: number | null; upper: number | null } | null,
+  stats: LexemeStats,
 ): Promise<{ keys: number[]; candidates: number } | null> {
   await setMode(ex, 'index');
   const bounded = range !== null && (range.lower !== null || range.upper !== null);
   const where = bounded
-    ? sql<boolean>`${candidates(expression, { forRange: true })} AND ${keyRange(range.lower, range.upper)}`
-    : candidates(expression);
+    ? sql<boolean>`${candidates(expression, { forRange: true, trimWith: stats })} AND ${keyRange(range.lower, range.upper)}`
+    : candidates(expression, { trimWith: stats });
   // Candidates newest first, the exact condition checked only until `limit` rows are found.
   const r = await sql<{ sort_key: string | null; n: string }>`SELECT c.sort_key, c.n FROM (
       SELECT sort_key, row, count(*) OVER () AS n FROM (
@@ -460,10 +487,10 @@ async function windowKeys(
   let upper: number | null = null;
   for (;;) {
     const need = limit - found.length;
-    const fraction = covered + (3 * need + 30) / density / Math.max(stats.rows, 1);
+    const fraction = covered + tuning.windowMatches(need) / density / Math.max(stats.rows, 1);
     const lower = keyAbove(stats, fraction);
     tuning.onPlan?.(lower === null && upper === null ? 'collect' : 'window');
-    const r = await collectInRange(ex, expression, need, cap, { lower, upper });
+    const r = await collectInRange(ex, expression, need, cap, { lower, upper }, stats);
     // More candidates in the range than expected by far: the rest by walking the key order below `upper`.
     if (!r) {
       tuning.onPlan?.('walk');

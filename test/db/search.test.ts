@@ -203,6 +203,30 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ids((await search({ query: '街道 垃圾分类' })).hits), ['jd1']);
       assert.deepEqual(ids((await search({ query: '马山  行政诉讼' })).hits), ['fy3']);
       assert.equal((await search({ query: '街道 不存在的词' })).total, 0);
+      // Rarest term first or last, with filters: the same matches (SQLite chains the parts of an AND by rarity).
+      assert.deepEqual(ids((await search({ query: '垃圾分类 街道 通知' })).hits), ['jd1']);
+      assert.deepEqual(ids((await search({ query: '报告 年度 政府信息公开', filters: { year: 2024 } })).hits), ['fy3']);
+      assert.deepEqual(
+        ids((await search({ query: '复议 报告', filters: { agency: { id: 'binhu', subtree: true } } })).hits),
+        ['fy1', 'fy3'],
+      );
+    });
+
+    test('the letter z is an ordinary token (the empty FTS5 term that chains an AND is "z" without a namespace)', async () => {
+      await t.open.db
+        .transaction()
+        .execute((tx) =>
+          index.upsert(tx, doc('zz', { title: 'Z 试点方案 z', body: '甲乙 街道', publishedDate: '2025-07-01' })),
+        );
+      try {
+        assert.deepEqual(ids((await search({ query: 'z 试点' })).hits), ['zz']);
+        assert.deepEqual(ids((await search({ query: '甲乙 z 方案' })).hits), ['zz']);
+        assert.deepEqual(ids((await search({ query: '"z" z 试点' })).hits), ['zz']);
+        // z is much rarer than 街道 here: the SQLite chain puts it alone before the NOT of the empty term.
+        assert.deepEqual(ids((await search({ query: '街道 z' })).hits), ['zz']);
+      } finally {
+        await t.open.db.transaction().execute((tx) => index.remove(tx, 'zz'));
+      }
     });
 
     test('filters: agency, agency subtree, catalogue, year, 文号', async () => {
@@ -546,6 +570,8 @@ if (testDialects().length > 1) {
         '老旧小区',
         '滨湖区复议报告',
         '街道 社区',
+        '报告 年度 街道',
+        '政府信息公开 马山 报告 2024',
       ]) {
         const [a, b] = await Promise.all(dbs.map((d) => d.index.search(d.t.open.db, { query })));
         assert.deepEqual(b, a, query);

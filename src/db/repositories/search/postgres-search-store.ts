@@ -466,6 +466,9 @@ async function collectInRange(
   return { keys: r.rows.map((row) => Number(row.sort_key)), candidates: n };
 }
 
+/** After this many key windows, the rest of a tier is walked (a bound on round trips, whatever the estimates). */
+const maxWindows = 6;
+
 /**
  * Expected many matches, but a walk would check many rows to find `limit`: collect from the GIN index within the
  * newest key range that should hold about twice `limit` matches (the histogram of the keys says where it
@@ -485,6 +488,7 @@ async function windowKeys(
   let density = Math.max(expected, 1) / Math.max(stats.rows, 1);
   let covered = 0; // fraction of the rows (newest first) already searched
   let upper: number | null = null;
+  let windows = 0;
   for (;;) {
     const need = limit - found.length;
     const fraction = covered + tuning.windowMatches(need) / density / Math.max(stats.rows, 1);
@@ -498,10 +502,17 @@ async function windowKeys(
     }
     found.push(...r.keys);
     if (found.length >= limit || lower === null) return found;
-    // Next range from what this one held (candidates — an upper bound of the matches — per row searched).
-    density = Math.max(r.candidates, 1) / ((fraction - covered) * stats.rows) / (r.candidates === 0 ? 4 : 1);
+    // Short: every candidate of the range was checked, so r.keys are all its matches. The next range is sized
+    // from them (a quarter of the last density when there were none), and never narrower than this one.
+    const searched = fraction - covered;
+    density = r.keys.length > 0 ? r.keys.length / (searched * stats.rows) : density / 4;
+    density = Math.min(density, tuning.windowMatches(limit - found.length) / (searched * stats.rows));
     covered = fraction;
     upper = lower;
+    if (++windows >= maxWindows) {
+      tuning.onPlan?.('walk');
+      return [...found, ...(await walkKeys(ex, expression, limit - found.length, upper))];
+    }
   }
 }
 

@@ -91,12 +91,13 @@ async function removeKeys(ex: Executor, keys: number[]): Promise<void> {
  * first — FTS5 reads a posting list from either end) a token's newest `probeMatches` items reach. Counting over a
  * key range instead (`rowid >= …`) made FTS5 read the whole posting list: 20 ms for a common token.
  */
-const probeMatches = 200;
+const probeMatches = 64;
 
 /**
  * How often each part of an AND in the plan matches, roughly: the density (items per key) of its rarest token,
- * summed over the branches of an OR. fts5Match puts the parts of an AND rarest first. Only tokens under an AND are
- * measured, so a one-term search measures nothing.
+ * summed over the branches of an OR. fts5Match puts the parts of an AND rarest first. Only tokens under an AND of
+ * three parts or more are measured: two parts FTS5 already leapfrogs (each moves to the other's rowid), so the
+ * order only pays from the third on; a one- or two-term search measures nothing.
  */
 async function rarityOf(ex: Executor, plan: SearchPlan): Promise<((e: MatchExpression) => number) | undefined> {
   const tokens = new Set<string>();
@@ -106,26 +107,31 @@ async function rarityOf(ex: Executor, plan: SearchPlan): Promise<((e: MatchExpre
     } else if (e.kind === 'not') {
       collect(e.include, underAnd);
       collect(e.exclude, underAnd);
-    } else for (const item of e.items) collect(item, underAnd || (e.kind === 'and' && e.items.length > 1));
+    } else for (const item of e.items) collect(item, underAnd || (e.kind === 'and' && e.items.length > 2));
   };
   for (const e of [plan.all, ...plan.tiers.map((t) => t.expression)]) collect(e, false);
   if (tokens.size === 0) return undefined;
-  // Two subqueries: SQLite answers each from the index's ends, but min and max in one SELECT by a full scan.
-  const range = await sql<{ lo: number | null; hi: number | null }>`SELECT
-      (SELECT min(sort_key) FROM search_documents) AS lo, (SELECT max(sort_key) FROM search_documents) AS hi`.execute(
-    ex,
+  // One statement for all tokens (a statement per token cost more in preparing than FTS5 spent reading). The
+  // span of all keys in two subqueries: SQLite answers each from the index's ends, min and max in one SELECT by
+  // a full scan.
+  const keys = [...tokens];
+  const probes = keys.map(
+    (key, i) => sql`SELECT ${i} AS i, count(*) AS n, min(k) AS lo, NULL AS hi FROM (
+        SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${key} ORDER BY rowid DESC LIMIT ${probeMatches})`,
   );
-  const hi = Number(range.rows[0]?.hi ?? 0);
-  const span = Math.max(1, hi - Number(range.rows[0]?.lo ?? 0) + 1);
+  const r = await sql<{ i: number; n: number; lo: number | null; hi: number | null }>`SELECT -1 AS i, 0 AS n,
+      (SELECT min(sort_key) FROM search_documents) AS lo, (SELECT max(sort_key) FROM search_documents) AS hi
+    UNION ALL ${sql.join(probes, sql` UNION ALL `)}`.execute(ex);
+  const all = r.rows.find((row) => Number(row.i) === -1);
+  const hi = Number(all?.hi ?? 0);
+  const span = Math.max(1, hi - Number(all?.lo ?? 0) + 1);
   const density = new Map<string, number>();
-  for (const key of tokens) {
-    const r = await sql<{ n: number; lo: number | null }>`SELECT count(*) AS n, min(k) AS lo FROM (
-        SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${key} ORDER BY rowid DESC LIMIT ${probeMatches})`.execute(
-      ex,
-    );
-    const n = Number(r.rows[0]?.n ?? 0);
+  for (const row of r.rows) {
+    const i = Number(row.i);
+    if (i < 0) continue;
+    const n = Number(row.n);
     // All of a rare token's items were found: its density over all keys; else over the keys its newest reach.
-    density.set(key, n < probeMatches ? n / span : n / Math.max(1, hi - Number(r.rows[0]?.lo ?? hi) + 1));
+    density.set(keys[i]!, n < probeMatches ? n / span : n / Math.max(1, hi - Number(row.lo ?? hi) + 1));
   }
   const rarity = (e: MatchExpression): number => {
     switch (e.kind) {

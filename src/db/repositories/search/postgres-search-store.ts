@@ -9,6 +9,7 @@ import {
   loadDocuments,
   replaceDocuments,
   storedDocument,
+  type StoredDocument,
 } from './search-documents-repository.ts';
 import { pageByTiers, type PageKeys, type PageWindow } from './page-by-tiers.ts';
 import type { IndexedDocument, SearchStore } from './search-store.ts';
@@ -381,23 +382,46 @@ async function keys(
   ex: Executor,
   expression: MatchExpression,
   limit: number,
+  skip: number,
   stats: LexemeStats,
   tuning: PostgresSearchTuning,
-): Promise<number[]> {
+): Promise<TierKeys> {
   const expected = estimate(expression, stats);
   const filter = columnFilter(expression, stats);
   if (expected <= tuning.orderedAbove && filter.year) {
     // A year filter puts all matches in one stretch of the key order: no windows from the newest end.
-    const few = await collectInRange(ex, expression, limit, tuning.orderedAbove, null, stats);
+    const few = await collectInRange(ex, expression, limit, skip, tuning.orderedAbove, null, stats);
     if (few) {
       tuning.onPlan?.('collect');
-      return few.keys;
+      return few;
     }
   } else if (!filter.year && (expected <= tuning.orderedAbove || prefersWindow(expected, limit, filter.rows, tuning))) {
-    return windowKeys(ex, expression, limit, expected, stats, tuning);
+    return windowKeys(ex, expression, limit, skip, expected, stats, tuning);
   }
   tuning.onPlan?.('walk');
-  return walkKeys(ex, expression, limit, null);
+  return walkKeys(ex, expression, limit, skip, null);
+}
+
+/**
+ * A tier's keys, newest first, and the stored documents of those after the first `skip` (the ones the page
+ * shows), loaded by the same statement: a round trip less per search.
+ */
+interface TierKeys {
+  keys: number[];
+  docs: Map<number, StoredDocument>;
+}
+
+/** Rows of `r` (key column `k`, then search_documents columns, null where not joined) as TierKeys. */
+function tierKeys(rows: (Partial<SearchDocumentRow> & { k: string | null })[]): TierKeys {
+  const keys: number[] = [];
+  const docs = new Map<number, StoredDocument>();
+  for (const row of rows) {
+    if (row.k === null) continue;
+    keys.push(Number(row.k));
+    if (row.doc_id !== null && row.doc_id !== undefined)
+      docs.set(Number(row.k), storedDocument(row as SearchDocumentRow));
+  }
+  return { keys, docs };
 }
 
 /**
@@ -446,24 +470,31 @@ async function collectInRange(
   ex: Executor,
   expression: MatchExpression,
   limit: number,
+  skip: number,
   cap: number,
   range: { lower: number | null; upper: number | null } | null,
   stats: LexemeStats,
-): Promise<{ keys: number[]; candidates: number } | null> {
+): Promise<(TierKeys & { candidates: number }) | null> {
   await setMode(ex, 'index');
   const bounded = range !== null && (range.lower !== null || range.upper !== null);
   const where = bounded
     ? sql<boolean>`${candidates(expression, { forRange: true, trimWith: stats })} AND ${keyRange(range.lower, range.upper)}`
     : candidates(expression, { trimWith: stats });
-  // Candidates newest first, the exact condition checked only until `limit` rows are found.
-  const r = await sql<{ sort_key: string | null; n: string }>`SELECT c.sort_key, c.n FROM (
-      SELECT sort_key, row, count(*) OVER () AS n FROM (
-        SELECT sort_key, ctid AS row FROM search_vectors WHERE ${where} LIMIT ${cap + 1}) AS m
-      ORDER BY sort_key DESC OFFSET 0) AS c
-    WHERE ${exactAt(expression)} LIMIT ${limit}`.execute(ex);
+  // Candidates newest first, the exact condition checked only until `limit` rows are found (`q` keeps its LIMIT
+  // inside, so the check stops there). The candidate count comes in every case, also when nothing matched: a
+  // range with more than `cap` candidates was not collected whole.
+  const r = await sql<Partial<SearchDocumentRow> & { k: string | null; n: string }>`WITH m AS MATERIALIZED (
+        SELECT sort_key, ctid AS row FROM search_vectors WHERE ${where} LIMIT ${cap + 1}),
+      q AS (SELECT c.sort_key AS k FROM (SELECT sort_key, row FROM m ORDER BY sort_key DESC OFFSET 0) AS c
+        WHERE ${exactAt(expression)} LIMIT ${limit}),
+      p AS (SELECT k, row_number() OVER (ORDER BY k DESC) AS at FROM q)
+    SELECT (SELECT count(*) FROM m) AS n, p.k, d.*
+    FROM (SELECT 1) AS one LEFT JOIN p ON true
+      LEFT JOIN search_documents d ON d.sort_key = p.k AND p.at > ${skip}
+    ORDER BY p.k DESC`.execute(ex);
   const n = Number(r.rows[0]?.n ?? 0);
   if (n > cap) return null;
-  return { keys: r.rows.map((row) => Number(row.sort_key)), candidates: n };
+  return { ...tierKeys(r.rows), candidates: n };
 }
 
 /** After this many key windows, the rest of a tier is walked (a bound on round trips, whatever the estimates). */
@@ -479,39 +510,47 @@ async function windowKeys(
   ex: Executor,
   expression: MatchExpression,
   limit: number,
+  skip: number,
   expected: number,
   stats: LexemeStats,
   tuning: PostgresSearchTuning,
-): Promise<number[]> {
+): Promise<TierKeys> {
   const cap = tuning.orderedAbove;
-  const found: number[] = [];
+  const found: TierKeys = { keys: [], docs: new Map() };
+  const add = (more: TierKeys): TierKeys => {
+    found.keys.push(...more.keys);
+    for (const [key, doc] of more.docs) found.docs.set(key, doc);
+    return found;
+  };
   let density = Math.max(expected, 1) / Math.max(stats.rows, 1);
   let covered = 0; // fraction of the rows (newest first) already searched
   let upper: number | null = null;
   let windows = 0;
   for (;;) {
-    const need = limit - found.length;
+    const need = limit - found.keys.length;
+    const skipHere = Math.max(0, skip - found.keys.length);
     const fraction = covered + tuning.windowMatches(need) / density / Math.max(stats.rows, 1);
     const lower = keyAbove(stats, fraction);
     tuning.onPlan?.(lower === null && upper === null ? 'collect' : 'window');
-    const r = await collectInRange(ex, expression, need, cap, { lower, upper }, stats);
+    const r = await collectInRange(ex, expression, need, skipHere, cap, { lower, upper }, stats);
     // More candidates in the range than expected by far: the rest by walking the key order below `upper`.
     if (!r) {
       tuning.onPlan?.('walk');
-      return [...found, ...(await walkKeys(ex, expression, need, upper))];
+      return add(await walkKeys(ex, expression, need, skipHere, upper));
     }
-    found.push(...r.keys);
-    if (found.length >= limit || lower === null) return found;
+    add(r);
+    if (found.keys.length >= limit || lower === null) return found;
     // Short: every candidate of the range was checked, so r.keys are all its matches. The next range is sized
     // from them (a quarter of the last density when there were none), and never narrower than this one.
     const searched = fraction - covered;
     density = r.keys.length > 0 ? r.keys.length / (searched * stats.rows) : density / 4;
-    density = Math.min(density, tuning.windowMatches(limit - found.length) / (searched * stats.rows));
+    density = Math.min(density, tuning.windowMatches(limit - found.keys.length) / (searched * stats.rows));
     covered = fraction;
     upper = lower;
     if (++windows >= maxWindows) {
       tuning.onPlan?.('walk');
-      return [...found, ...(await walkKeys(ex, expression, limit - found.length, upper))];
+      const rest = limit - found.keys.length;
+      return add(await walkKeys(ex, expression, rest, Math.max(0, skip - found.keys.length), upper));
     }
   }
 }
@@ -521,14 +560,19 @@ async function walkKeys(
   ex: Executor,
   expression: MatchExpression,
   limit: number,
+  skip: number,
   upper: number | null,
-): Promise<number[]> {
+): Promise<TierKeys> {
   await setMode(ex, 'ordered');
   const below = upper === null ? sql<boolean>`` : sql<boolean>` AND sort_key < ${upper}`;
-  const r = await sql<{ sort_key: string }>`SELECT sort_key FROM search_vectors
-      WHERE ${condition(expression)}${below} ORDER BY sort_key DESC LIMIT ${limit}`.execute(ex);
+  const r = await sql<Partial<SearchDocumentRow> & { k: string }>`SELECT w.k, d.* FROM (
+        SELECT k, row_number() OVER (ORDER BY k DESC) AS at FROM (
+          SELECT sort_key AS k FROM search_vectors
+          WHERE ${condition(expression)}${below} ORDER BY sort_key DESC LIMIT ${limit}) AS s) AS w
+      LEFT JOIN search_documents d ON d.sort_key = w.k AND w.at > ${skip}
+    ORDER BY w.k DESC`.execute(ex);
   // Fewer rows than the limit means the walk reached the oldest row: that is all there is.
-  return r.rows.map((row) => Number(row.sort_key));
+  return tierKeys(r.rows);
 }
 
 export const postgresSearchStore = createPostgresSearchStore();
@@ -598,7 +642,9 @@ export function createPostgresSearchStore(options: Partial<PostgresSearchTuning>
         counted = window.cap + 1;
       }
       counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
-      return pageByTiers(plan, window, counted, (expression, limit) => keys(ex, expression, limit, stats, tuning));
+      return pageByTiers(plan, window, counted, (expression, limit, skip) =>
+        keys(ex, expression, limit, skip, stats, tuning),
+      );
     },
 
     load: loadDocuments,

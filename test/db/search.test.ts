@@ -579,5 +579,43 @@ if (testDialects().length > 1) {
         assert.deepEqual(b, a, query);
       }
     });
+
+    test('PostgreSQL with key windows, walks or collecting gives what SQLite gives, totals included', async () => {
+      const [lite, pg] = dbs;
+      await sql`ANALYZE search_vectors`.execute(pg!.t.open.db);
+      const used = { collect: 0, window: 0, walk: 0 };
+      const onPlan = (plan: keyof typeof used) => used[plan]++;
+      const stores = [
+        createPostgresSearchStore({ orderedAbove: 1, broadAbove: 1e9, ginEntriesPerRow: Infinity, onPlan }),
+        createPostgresSearchStore({
+          orderedAbove: 1,
+          broadAbove: 1e9,
+          ginEntriesPerRow: Infinity,
+          windowMatches: () => 1,
+          onPlan,
+        }),
+        createPostgresSearchStore({ orderedAbove: 0, broadAbove: 1e9, ginEntriesPerRow: 0, onPlan }),
+      ];
+      const requests: SearchRequest[] = [
+        { query: '街道' },
+        { query: '街道', pageSize: 2, page: 2 },
+        { query: '复议', pageSize: 1, page: 3 },
+        { query: '年度' },
+        { query: '街道 社区' },
+        { query: '报告 年度 街道' },
+        { query: '政府信息公开 马山 报告 2024' },
+        { query: '报告', filters: { agency: { id: 'binhu', subtree: true } } },
+        { query: '通知', filters: { catalogue: 'zcwj' } },
+        { query: '滨湖区复议报告' },
+      ];
+      for (const request of requests) {
+        const expected = await lite!.index.search(lite!.t.open.db, request);
+        for (const store of stores) {
+          const got = await createSearchIndex('postgres', store).search(pg!.t.open.db, request);
+          assert.deepEqual(got, expected, JSON.stringify(request));
+        }
+      }
+      assert.ok(used.window > 0 && used.walk > 0 && used.collect > 0, JSON.stringify(used));
+    });
   });
 }

@@ -639,7 +639,9 @@ export function createPostgresSearchStore(options: Partial<PostgresSearchTuning>
       if (expected <= orderedAbove) {
         const small = await smallPage(ex, plan, window, orderedAbove);
         if (small) return small;
-        counted = window.cap + 1;
+        // More candidates than `orderedAbove`: beyond the cap when that is at least the cap (the candidates stand
+        // for the total above the cap, as in `count`); otherwise (tests' tunings) counted below.
+        if (orderedAbove >= window.cap) counted = window.cap + 1;
       }
       counted ??= expected > broadAbove ? window.cap + 1 : await count(ex, plan.all, window.cap + 1);
       return pageByTiers(plan, window, counted, (expression, limit, skip) =>

@@ -617,5 +617,28 @@ if (testDialects().length > 1) {
       }
       assert.ok(used.window > 0 && used.walk > 0 && used.collect > 0, JSON.stringify(used));
     });
+
+    test('more candidates than PostgreSQL collects, the collected ones false: still the right matches', async () => {
+      // 街道社区's tokens 街道, 道社, 社区 are all in fc1 and fc2, but not in a row; only tc1 has the phrase. A store
+      // that collects one candidate at most must not conclude from the first two (stored first) that none match.
+      const extra = [
+        doc('fc1', { title: '说明一', body: '街道甲道社乙社区', publishedDate: '2025-08-01' }),
+        doc('fc2', { title: '说明二', body: '社区丙道社丁街道', publishedDate: '2025-08-02' }),
+        doc('tc1', { title: '说明三', body: '街道社区', publishedDate: '2025-07-01' }),
+      ];
+      const [lite, pg] = dbs;
+      // Statistics from before these items: 道社 is unknown to them, so the store expects few matches and collects.
+      await sql`ANALYZE search_vectors`.execute(pg!.t.open.db);
+      for (const d of dbs) for (const x of extra) await d.index.upsert(d.t.open.db, x);
+      try {
+        const expected = await lite!.index.search(lite!.t.open.db, { query: '街道社区' });
+        assert.deepEqual(ids(expected.hits), ['tc1']);
+        const few = createSearchIndex('postgres', createPostgresSearchStore({ orderedAbove: 1, broadAbove: 1e9 }));
+        for (const index of [pg!.index, few])
+          assert.deepEqual(await index.search(pg!.t.open.db, { query: '街道社区' }), expected);
+      } finally {
+        for (const d of dbs) for (const x of extra) await d.index.remove(d.t.open.db, x.id);
+      }
+    });
   });
 }

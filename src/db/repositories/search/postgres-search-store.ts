@@ -333,28 +333,31 @@ async function smallPage(
           sql` `,
         )} ELSE ${sql.lit(last)} END`;
   const want = window.offset + window.size;
-  // The documents of the page (not of the rows skipped before it) come with the same statement.
-  const r = await sql<SearchDocumentRow & { tier: number; n: string; at: string }>`SELECT p.tier, p.n, p.at, d.*
-    FROM (SELECT q.*, row_number() OVER (ORDER BY q.tier, q.sort_key DESC) AS at FROM (
-      SELECT sort_key, tier, n FROM (
-        SELECT sort_key, row, tier, count(*) OVER () AS n FROM (
-          SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
-          WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}) AS m
-        ORDER BY tier, sort_key DESC OFFSET 0) AS c
-      WHERE ${exactAt(plan.all)} LIMIT ${want}) AS q) AS p
-    LEFT JOIN search_documents d ON d.sort_key = p.sort_key AND p.at > ${window.offset}
+  // The documents of the page (not of the rows skipped before it) come with the same statement. The candidate
+  // count comes in every case, also when nothing matched: with more than `orderedAbove` candidates only some were
+  // collected, and none of those matching says nothing about the others.
+  const r = await sql<Partial<SearchDocumentRow> & { tier: number | null; n: string; k: string | null }>`WITH
+      m AS MATERIALIZED (SELECT sort_key, ctid AS row, ${tier} AS tier FROM search_vectors
+        WHERE ${candidates(plan.all)} LIMIT ${orderedAbove + 1}),
+      q AS (SELECT c.sort_key, c.tier FROM (SELECT sort_key, row, tier FROM m ORDER BY tier, sort_key DESC OFFSET 0) AS c
+        WHERE ${exactAt(plan.all)} LIMIT ${want}),
+      p AS (SELECT q.*, row_number() OVER (ORDER BY q.tier, q.sort_key DESC) AS at FROM q)
+    SELECT (SELECT count(*) FROM m) AS n, p.tier, p.sort_key AS k, d.*
+    FROM (SELECT 1) AS one LEFT JOIN p ON true
+      LEFT JOIN search_documents d ON d.sort_key = p.sort_key AND p.at > ${window.offset}
     ORDER BY p.at`.execute(ex);
   const found = Number(r.rows[0]?.n ?? 0);
   if (found > orderedAbove) return null;
+  const rows = r.rows.filter((row) => row.k !== null);
   let counted: number;
-  if (r.rows.length < want || !hasPhrase(plan.all)) counted = r.rows.length < want ? r.rows.length : found;
+  if (rows.length < want || !hasPhrase(plan.all)) counted = rows.length < want ? rows.length : found;
   else if (found > window.cap) counted = window.cap + 1;
   else counted = await countWhere(ex, sql<boolean>`${candidates(plan.all)} AND ${condition(plan.all)}`, window.cap + 1);
-  const shown = r.rows.slice(window.offset, Math.min(want, window.cap)).filter((row) => row.doc_id !== null);
+  const shown = rows.slice(window.offset, Math.min(want, window.cap)).filter((row) => row.doc_id != null);
   return {
     counted: Math.min(counted, window.cap + 1),
-    picked: shown.map((row) => ({ key: Number(row.sort_key), tier: plan.tiers[Number(row.tier)]!.tier })),
-    docs: shown.map(storedDocument),
+    picked: shown.map((row) => ({ key: Number(row.k), tier: plan.tiers[Number(row.tier)]!.tier })),
+    docs: shown.map((row) => storedDocument(row as SearchDocumentRow)),
   };
 }
 

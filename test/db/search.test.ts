@@ -203,6 +203,30 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ids((await search({ query: '街道 垃圾分类' })).hits), ['jd1']);
       assert.deepEqual(ids((await search({ query: '马山  行政诉讼' })).hits), ['fy3']);
       assert.equal((await search({ query: '街道 不存在的词' })).total, 0);
+      // Rarest term first or last, with filters: the same matches (SQLite chains the parts of an AND by rarity).
+      assert.deepEqual(ids((await search({ query: '垃圾分类 街道 通知' })).hits), ['jd1']);
+      assert.deepEqual(ids((await search({ query: '报告 年度 政府信息公开', filters: { year: 2024 } })).hits), ['fy3']);
+      assert.deepEqual(
+        ids((await search({ query: '复议 报告', filters: { agency: { id: 'binhu', subtree: true } } })).hits),
+        ['fy1', 'fy3'],
+      );
+    });
+
+    test('the letter z is an ordinary token (the empty FTS5 term that chains an AND is "z" without a namespace)', async () => {
+      await t.open.db
+        .transaction()
+        .execute((tx) =>
+          index.upsert(tx, doc('zz', { title: 'Z 试点方案 z', body: '甲乙 街道', publishedDate: '2025-07-01' })),
+        );
+      try {
+        assert.deepEqual(ids((await search({ query: 'z 试点' })).hits), ['zz']);
+        assert.deepEqual(ids((await search({ query: '甲乙 z 方案' })).hits), ['zz']);
+        assert.deepEqual(ids((await search({ query: '"z" z 试点' })).hits), ['zz']);
+        // Three terms, z much rarer than 街道: the SQLite chain puts z (and 甲乙) before the NOT of the empty term.
+        assert.deepEqual(ids((await search({ query: '街道 z 甲乙' })).hits), ['zz']);
+      } finally {
+        await t.open.db.transaction().execute((tx) => index.remove(tx, 'zz'));
+      }
     });
 
     test('filters: agency, agency subtree, catalogue, year, 文号', async () => {
@@ -392,7 +416,17 @@ for (const dialect of testDialects()) {
           publishedDate: `2025-01-${String(1 + (i % 3)).padStart(2, '0')}`,
         }),
       );
-      await t.open.db.transaction().execute((tx) => index.upsertMany(tx, docs));
+      // Older than all of the above: a term found only at the old end of the key order (the key-window plan
+      // must widen its range until it gets there).
+      const archive = Array.from({ length: 60 }, (_, i) =>
+        doc(`old${i}`, {
+          title: `档案整理第${i}批`,
+          body: i % 3 === 0 ? '归档目录' : '',
+          publishedDate: `2024-12-${String(1 + (i % 20)).padStart(2, '0')}`,
+          year: 2024,
+        }),
+      );
+      await t.open.db.transaction().execute((tx) => index.upsertMany(tx, [...docs, ...archive]));
     });
     after(() => t.dispose());
 
@@ -431,13 +465,37 @@ for (const dialect of testDialects()) {
       assert.equal(nan.page, 1);
     });
 
-    test('PostgreSQL: walking the tiers in key order finds the same pages as collecting the matches', async (c) => {
+    test('PostgreSQL: walking the key order and collecting key windows find the same pages as collecting all', async (c) => {
       if (dialect !== 'postgres') return c.skip('PostgreSQL plan choice');
       // With statistics, a store whose thresholds are tiny walks every tier newest first (through the filter
-      // columns' b-trees where a filter is given); one with huge thresholds answers from the GIN candidates.
+      // columns' b-trees where a filter is given); one with huge thresholds answers from the GIN candidates; one
+      // that prefers key windows collects the candidates of the newest key range that should hold the page,
+      // widening it while short, and walks when a range holds more candidates than it may collect.
       await sql`ANALYZE search_vectors`.execute(t.open.db);
+      const used = { collect: 0, window: 0, walk: 0 };
+      const onPlan = (plan: keyof typeof used) => used[plan]++;
       const collect = createSearchIndex('postgres', createPostgresSearchStore({ orderedAbove: 1e9, broadAbove: 1e9 }));
-      const walk = createSearchIndex('postgres', createPostgresSearchStore({ orderedAbove: 5, broadAbove: 50 }));
+      const walk = createSearchIndex(
+        'postgres',
+        createPostgresSearchStore({ orderedAbove: 5, broadAbove: 50, ginEntriesPerRow: 0, onPlan }),
+      );
+      const windowed = createSearchIndex(
+        'postgres',
+        createPostgresSearchStore({ orderedAbove: 40, broadAbove: 50, ginEntriesPerRow: Infinity, onPlan }),
+      );
+      // Windows sized for one match each: a page takes many windows, each continuing below the last, and after
+      // the sixth the rest of the tier is walked.
+      const narrowUsed = { collect: 0, window: 0, walk: 0 };
+      const narrow = createSearchIndex(
+        'postgres',
+        createPostgresSearchStore({
+          orderedAbove: 40,
+          broadAbove: 50,
+          ginEntriesPerRow: Infinity,
+          windowMatches: () => 1,
+          onPlan: (plan) => narrowUsed[plan]++,
+        }),
+      );
       const requests: SearchRequest[] = [
         { query: '街道', pageSize: 7 },
         { query: '街道', pageSize: 7, page: 3 },
@@ -450,21 +508,39 @@ for (const dialect of testDialects()) {
         { query: '公告', filters: { agency: { id: 'rongxiang', subtree: false } } },
         { query: '公告', filters: { agency: { id: 'binhu', subtree: true }, catalogue: 'gzdt' } },
         { query: '社区', filters: { catalogue: 'zcwj' } },
+        { query: '档案整理' },
+        { query: '档案整理', page: 3, pageSize: 20 },
+        { query: '归档' },
+        { query: '档案 归档' },
+        { query: '批' },
       ];
       for (const request of requests) {
-        const [a, b] = [await collect.search(t.open.db, request), await walk.search(t.open.db, request)];
-        const label = JSON.stringify(request);
-        assert.deepEqual(ids(b.hits), ids(a.hits), label);
-        assert.deepEqual(
-          b.hits.map((h) => h.tier),
-          a.hits.map((h) => h.tier),
-          label,
-        );
-        // Not counted when broad: then "more than" the cap, never fewer than found.
-        if (!b.totalIsExact) assert.equal(b.total, resultCap, label);
-        else assert.equal(b.total, a.total, label);
+        const a = await collect.search(t.open.db, request);
+        for (const [name, other] of [
+          ['walk', walk],
+          ['window', windowed],
+          ['narrow windows', narrow],
+        ] as const) {
+          const b = await other.search(t.open.db, request);
+          const label = `${name} ${JSON.stringify(request)}`;
+          assert.deepEqual(ids(b.hits), ids(a.hits), label);
+          assert.deepEqual(
+            b.hits.map((h) => h.tier),
+            a.hits.map((h) => h.tier),
+            label,
+          );
+          // Not counted when broad: then "more than" the cap, never fewer than found.
+          if (!b.totalIsExact) assert.equal(b.total, resultCap, label);
+          else assert.equal(b.total, a.total, label);
+        }
       }
       assert.ok((await walk.search(t.open.db, { query: '街道', filters: { year: 2025 } })).hits.length > 0);
+      // Each plan really ran (the comparison above would be empty otherwise).
+      assert.ok(used.window > 5, JSON.stringify(used));
+      assert.ok(used.walk > 5, JSON.stringify(used));
+      assert.ok(narrowUsed.window > 2 * requests.length, JSON.stringify(narrowUsed));
+      assert.ok(narrowUsed.walk > 0, JSON.stringify(narrowUsed));
+      assert.ok((await collect.search(t.open.db, { query: '档案整理', page: 3, pageSize: 20 })).hits.length === 20);
     });
   });
 }
@@ -496,9 +572,72 @@ if (testDialects().length > 1) {
         '老旧小区',
         '滨湖区复议报告',
         '街道 社区',
+        '报告 年度 街道',
+        '政府信息公开 马山 报告 2024',
       ]) {
         const [a, b] = await Promise.all(dbs.map((d) => d.index.search(d.t.open.db, { query })));
         assert.deepEqual(b, a, query);
+      }
+    });
+
+    test('PostgreSQL with key windows, walks or collecting gives what SQLite gives, totals included', async () => {
+      const [lite, pg] = dbs;
+      await sql`ANALYZE search_vectors`.execute(pg!.t.open.db);
+      const used = { collect: 0, window: 0, walk: 0 };
+      const onPlan = (plan: keyof typeof used) => used[plan]++;
+      const stores = [
+        createPostgresSearchStore({ orderedAbove: 1, broadAbove: 1e9, ginEntriesPerRow: Infinity, onPlan }),
+        createPostgresSearchStore({
+          orderedAbove: 1,
+          broadAbove: 1e9,
+          ginEntriesPerRow: Infinity,
+          windowMatches: () => 1,
+          onPlan,
+        }),
+        createPostgresSearchStore({ orderedAbove: 0, broadAbove: 1e9, ginEntriesPerRow: 0, onPlan }),
+      ];
+      const requests: SearchRequest[] = [
+        { query: '街道' },
+        { query: '街道', pageSize: 2, page: 2 },
+        { query: '复议', pageSize: 1, page: 3 },
+        { query: '年度' },
+        { query: '街道 社区' },
+        { query: '报告 年度 街道' },
+        { query: '政府信息公开 马山 报告 2024' },
+        { query: '报告', filters: { agency: { id: 'binhu', subtree: true } } },
+        { query: '通知', filters: { catalogue: 'zcwj' } },
+        { query: '滨湖区复议报告' },
+      ];
+      for (const request of requests) {
+        const expected = await lite!.index.search(lite!.t.open.db, request);
+        for (const store of stores) {
+          const got = await createSearchIndex('postgres', store).search(pg!.t.open.db, request);
+          assert.deepEqual(got, expected, JSON.stringify(request));
+        }
+      }
+      assert.ok(used.window > 0 && used.walk > 0 && used.collect > 0, JSON.stringify(used));
+    });
+
+    test('more candidates than PostgreSQL collects, the collected ones false: still the right matches', async () => {
+      // 街道社区's tokens 街道, 道社, 社区 are all in fc1 and fc2, but not in a row; only tc1 has the phrase. A store
+      // that collects one candidate at most must not conclude from the first two (stored first) that none match.
+      const extra = [
+        doc('fc1', { title: '说明一', body: '街道甲道社乙社区', publishedDate: '2025-08-01' }),
+        doc('fc2', { title: '说明二', body: '社区丙道社丁街道', publishedDate: '2025-08-02' }),
+        doc('tc1', { title: '说明三', body: '街道社区', publishedDate: '2025-07-01' }),
+      ];
+      const [lite, pg] = dbs;
+      // Statistics from before these items: 道社 is unknown to them, so the store expects few matches and collects.
+      await sql`ANALYZE search_vectors`.execute(pg!.t.open.db);
+      for (const d of dbs) for (const x of extra) await d.index.upsert(d.t.open.db, x);
+      try {
+        const expected = await lite!.index.search(lite!.t.open.db, { query: '街道社区' });
+        assert.deepEqual(ids(expected.hits), ['tc1']);
+        const few = createSearchIndex('postgres', createPostgresSearchStore({ orderedAbove: 1, broadAbove: 1e9 }));
+        for (const index of [pg!.index, few])
+          assert.deepEqual(await index.search(pg!.t.open.db, { query: '街道社区' }), expected);
+      } finally {
+        for (const d of dbs) for (const x of extra) await d.index.remove(d.t.open.db, x.id);
       }
     });
   });

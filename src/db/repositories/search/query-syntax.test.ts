@@ -11,6 +11,13 @@ test('FTS5: every token double-quoted, operators only from the expression', () =
   assert.equal(fts5Match(phrase(['a"b'])), '"a""b"');
 });
 
+test('FTS5 with rarity: the parts of an AND rarest first; a much rarer part alone in a NOT of the empty term "z"', () => {
+  const rarity = (x: typeof e) => (x.kind === 'phrase' ? { t甲: 1, t乙: 2, t丙: 100, t丁: 3 }[x.tokens[0]!]! : 0);
+  const q = and(phrase(['t丙']), phrase(['t乙']), phrase(['t甲']), phrase(['t丁']));
+  assert.equal(fts5Match(q, rarity), '((("t甲") AND ("t乙") AND ("t丁")) NOT "z") AND ("t丙")');
+  assert.equal(fts5Match(q), '("t丙") AND ("t乙") AND ("t甲") AND ("t丁")');
+});
+
 test('tsquery: lexemes single-quoted with quote and backslash escaped; phrases with <->, or AND without', () => {
   assert.equal(tsqueryText(e), "(('t街道') & (('t行政' <-> 't政复') | ('b税':*))) & !('w街道')");
   assert.equal(tsqueryText(e, { phrases: false }), "(('t街道') & (('t行政' & 't政复') | ('b税':*))) & !('w街道')");

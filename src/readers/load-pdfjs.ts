@@ -14,10 +14,12 @@
  * plain JavaScript, so they are imported by file URL in a tsx namespace of their own (tsx passes such URLs straight
  * to Node), with source maps off for the moment of the import. Without tsx both measures are no-ops.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { patchPdfjsWorker } from './pdfjs-worker-patches.ts';
 
 export type Pdfjs = typeof PdfjsModule;
 
@@ -78,8 +80,25 @@ export const PDFJS_DATA = (() => {
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 })();
 
+const NAMESPACE = 'tsx-namespace=gongkai-pdfjs';
+
 function moduleUrl(specifier: string): string {
-  return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=gongkai-pdfjs`;
+  return `${pathToFileURL(require.resolve(specifier)).href}?${NAMESPACE}`;
+}
+
+/**
+ * The worker module with this project's edits (pdfjs-worker-patches.ts), as a data: URL: imported from memory, so
+ * no patched copy is written anywhere. tsx reads a data: URL's namespace from its fragment. If an edit no longer
+ * applies (a pdf.js upgrade), the stock worker is loaded and a warning says so.
+ */
+function workerUrl(): string {
+  const path = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const { source, missing } = patchPdfjsWorker(readFileSync(path, 'utf8'));
+  if (missing.length > 0) {
+    process.emitWarning(`pdf.js worker edits not applied (${missing.join(', ')}): reading PDFs is slower`);
+    return moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  }
+  return `data:text/javascript;base64,${Buffer.from(source).toString('base64')}#${NAMESPACE}`;
 }
 
 interface SourceMapSwitch {
@@ -97,7 +116,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
     try {
       const pdfjs = (await import(moduleUrl('pdfjs-dist/legacy/build/pdf.mjs'))) as Pdfjs;
       // Imported for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
-      await import(moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+      await import(workerUrl());
       return pdfjs;
     } finally {
       if (mapsWereOn) maps.setSourceMapsEnabled?.(true);

@@ -18,6 +18,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { inflateSync } from 'node:zlib';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { patchPdfjsWorker } from './pdfjs-worker-patches.ts';
 
@@ -80,25 +82,33 @@ export const PDFJS_DATA = (() => {
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 })();
 
-const NAMESPACE = 'tsx-namespace=gongkai-pdfjs';
-
 function moduleUrl(specifier: string): string {
-  return `${pathToFileURL(require.resolve(specifier)).href}?${NAMESPACE}`;
+  return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=gongkai-pdfjs`;
 }
 
 /**
- * The worker module with this project's edits (pdfjs-worker-patches.ts), as a data: URL: imported from memory, so
- * no patched copy is written anywhere. tsx reads a data: URL's namespace from its fragment. If an edit no longer
- * applies (a pdf.js upgrade), the stock worker is loaded and a warning says so.
+ * Loads pdf.js's worker with this project's edits (pdfjs-worker-patches.ts), compiled from memory under the worker's
+ * own file name — no patched copy is written anywhere, and stack traces and profiles name pdf.worker.mjs with its
+ * line numbers. If the edits no longer apply (a pdf.js upgrade) or the script does not compile, the stock module is
+ * imported and a warning says reading is slower. GONGKAI_PDFJS_STOCK_WORKER=1 loads the stock module on purpose (to
+ * compare, or to rule the edits out).
  */
-function workerUrl(): string {
+async function loadWorker(): Promise<void> {
   const path = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const { source, missing } = patchPdfjsWorker(readFileSync(path, 'utf8'));
-  if (missing.length > 0) {
-    process.emitWarning(`pdf.js worker edits not applied (${missing.join(', ')}): reading PDFs is slower`);
-    return moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  if (process.env.GONGKAI_PDFJS_STOCK_WORKER !== '1') {
+    const { script, missing } = patchPdfjsWorker(readFileSync(path, 'utf8'), pathToFileURL(path).href);
+    let problem = missing.length > 0 ? `edits not found: ${missing.join(', ')}` : '';
+    if (!problem) {
+      try {
+        (runInThisContext(script, { filename: path }) as (inflate: typeof inflateSync) => void)(inflateSync);
+        return;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+    }
+    process.emitWarning(`pdf.js worker loaded without this project's edits (${problem}): reading PDFs is slower`);
   }
-  return `data:text/javascript;base64,${Buffer.from(source).toString('base64')}#${NAMESPACE}`;
+  await import(moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs'));
 }
 
 interface SourceMapSwitch {
@@ -115,8 +125,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
     if (mapsWereOn) maps.setSourceMapsEnabled?.(false);
     try {
       const pdfjs = (await import(moduleUrl('pdfjs-dist/legacy/build/pdf.mjs'))) as Pdfjs;
-      // Imported for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
-      await import(workerUrl());
+      // Loaded for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
+      await loadWorker();
       return pdfjs;
     } finally {
       if (mapsWereOn) maps.setSourceMapsEnabled?.(true);

@@ -1,10 +1,11 @@
 /**
- * Two edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts loads
- * it, that take about two thirds of the CPU time off reading a PDF printed by Chromium (issue 10: read + check of a
- * 5-page ruled PDF ≤ 100 ms). Neither changes what pdf.js returns for text or drawing; both only skip work whose
- * result this process never uses or does it another way. Each edit is an exact piece of the pinned source replaced
- * once: if a pdf.js upgrade changes a piece, `patchPdfjsWorker` reports it and the stock worker is loaded (correct,
- * only slower), and `pdfjs-worker-patches.test.ts` fails so the edit is redone for the new version.
+ * Three edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts
+ * loads it; together they take well over half of the CPU time off reading a PDF printed by Chromium (issue 10:
+ * read + check of a 5-page ruled PDF ≤ 100 ms; measured in docs/pdf.md). None changes the text pdf.js returns or the
+ * drawing operators this project reads; each skips work whose result this process never uses, or does it another
+ * way. This process uses pdf.js to read PDFs, never to render them. Each edit replaces an exact piece of the pinned
+ * source, found once: if a pdf.js upgrade changes a piece, no edit is applied, the stock worker is loaded (correct,
+ * only slower, with a warning) and `pdfjs-worker-patches.test.ts` fails so the edits are redone for the new version.
  *
  * 1. **Inflate in-process, synchronously.** pdf.js 5 decodes every Flate stream (content streams, fonts, CMaps, each
  *    glyph of a Type 3 font) through the web `DecompressionStream`. In Node that is a zlib stream behind the web
@@ -24,6 +25,12 @@
  *    count, another first operator, a number written in a way pdf.js's lexer might read differently, a glyph that
  *    cannot be fetched or decoded — and the font is loaded by pdf.js's own code, unchanged. A skipped font has no
  *    glyph operator lists (they only draw the glyphs).
+ *
+ * 3. **Operator lists carry no glyphs.** Text comes from `getTextContent`; operator lists are read for their drawing
+ *    (pdf-rulings.ts). pdf.js resolved the glyphs of every text-showing operator there too, and for fonts with
+ *    outlines (LibreOffice's, pdfkit's) built every glyph's path and posted it to the main thread, since font faces
+ *    are disabled in Node (~10 % of reading LibreOffice's 4-page PDF). Text-showing operators keep their place in the
+ *    list with an empty glyph array.
  */
 
 export interface WorkerPatch {
@@ -33,12 +40,11 @@ export interface WorkerPatch {
 }
 
 /**
- * Helpers the edits call, prepended to the worker module (which has no imports of its own). The first-operator
- * patterns are linear: a comment must run to its line end and a number splits one way only, so a hostile glyph
- * program cannot make them backtrack.
+ * Helpers the edits call. They go on the first line of the worker script (joined into one line, so every line of
+ * pdf.js keeps its number in stack traces and profiles). The first-operator pattern is linear: a comment must run to
+ * its line end and a number splits one way only, so a hostile glyph program cannot make it backtrack.
  */
-const PRELUDE = `import { inflateSync as __gongkaiInflateSync } from "node:zlib";
-const __gongkaiFirstOp = /^(?:[\\0\\t\\n\\f\\r ]|%[^\\r\\n]*[\\r\\n])*((?:[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)[\\0\\t\\n\\f\\r ]+)*)(d[01])(?=[\\0\\t\\n\\f\\r ()<>\\[\\]{}\\/%]|$)/;
+const HELPERS = `const __gongkaiFirstOp = /^(?:[\\0\\t\\n\\f\\r ]|%[^\\r\\n]*[\\r\\n])*((?:[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)[\\0\\t\\n\\f\\r ]+)*)(d[01])(?=[\\0\\t\\n\\f\\r ()<>\\[\\]{}\\/%]|$)/;
 async function __gongkaiType3Skippable(translated, Ref, Util) {
   const charProcs = translated.dict.get("CharProcs");
   const [x0, y0, x1, y1] = translated.font.bbox;
@@ -47,8 +53,7 @@ async function __gongkaiType3Skippable(translated, Ref, Util) {
     if (!(charProcs.getRaw(key) instanceof Ref)) return false;
     const stream = charProcs.get(key);
     const bytes = (stream.isAsync ? await stream.asyncGetBytes() : null) ?? stream.getBytes(256);
-    let head = "";
-    for (let i = 0; i < bytes.length && i < 256; i++) head += String.fromCharCode(bytes[i]);
+    const head = String.fromCharCode.apply(null, bytes.subarray(0, 256));
     const op = __gongkaiFirstOp.exec(head);
     if (!op) return false;
     const args = op[1].trim() === "" ? [] : op[1].trim().split(/[\\0\\t\\n\\f\\r ]+/).map(Number);
@@ -64,24 +69,24 @@ async function __gongkaiType3Skippable(translated, Ref, Util) {
     if (fontBBoxSize === 0 || Math.round(Math.hypot(width, height) / fontBBoxSize) >= 10) return false;
   }
   return true;
-}
-`;
+}`;
 
+/**
+ * The edits. Each replacement keeps the number of lines of the piece it replaces, so the script's line numbers are
+ * pdf.js's own.
+ */
 export const WORKER_PATCHES: WorkerPatch[] = [
   {
     name: 'inflate-sync',
+    // A plain Uint8Array copy: a Buffer may be a view into a larger or pooled ArrayBuffer, and pdf.js transfers
+    // and slices what it gets as if it owned exactly those bytes. Output chunks sized to the stream: zlib's
+    // default 16 KB chunk made each of the ~600 small glyph streams of a Chromium PDF cost three times as much.
     find: `    try {
       const {
         readable,
         writable
       } = new DecompressionStream(name);`,
-    replace: `    try {
-      if (name === "deflate") {
-        return {
-          decompressed: new Uint8Array(__gongkaiInflateSync(bytes)),
-          compressed: bytes
-        };
-      }
+    replace: `    try { if (name === "deflate") { return { decompressed: new Uint8Array(__gongkaiInflateSync(bytes, { chunkSize: Math.min(65536, Math.max(1024, 4 * bytes.length)) })), compressed: bytes }; }
       const {
         readable,
         writable
@@ -89,58 +94,49 @@ export const WORKER_PATCHES: WorkerPatch[] = [
   },
   {
     name: 'type3-bounds-only',
+    // The original method stays, renamed; it runs whenever the glyphs' first operators do not settle the bounds.
     find: `  loadType3Data(evaluator, resources, task) {
-    if (this.#type3Loaded) {
-      return this.#type3Loaded;
-    }
-    const {
-      font,
-      type3Dependencies
-    } = this;`,
-    replace: `  loadType3Data(evaluator, resources, task) {
-    if (this.#type3Loaded) {
-      return this.#type3Loaded;
-    }
-    const loaded = (async () => {
-      let skippable = false;
-      try {
-        skippable = await __gongkaiType3Skippable(this, Ref, Util);
-      } catch {
-        skippable = false;
-      }
-      if (!skippable) {
-        this.#type3Loaded = null;
-        return this.__gongkaiLoadType3Programs(evaluator, resources, task);
-      }
-      this.font.charProcOperatorList = Object.create(null);
-    })();
-    this.#type3Loaded = loaded;
-    return loaded;
-  }
-  __gongkaiLoadType3Programs(evaluator, resources, task) {
-    if (this.#type3Loaded) {
-      return this.#type3Loaded;
-    }
-    const {
-      font,
-      type3Dependencies
-    } = this;`,
+    if (this.#type3Loaded) {`,
+    replace: `  loadType3Data(evaluator, resources, task) { if (this.#type3Loaded) { return this.#type3Loaded; } const loaded = (async () => { let skippable = false; try { skippable = await __gongkaiType3Skippable(this, Ref, Util); } catch { skippable = false; } if (!skippable) { this.#type3Loaded = null; return this.__gongkaiLoadType3Programs(evaluator, resources, task); } this.font.charProcOperatorList = Object.create(null); })(); this.#type3Loaded = loaded; return loaded; } __gongkaiLoadType3Programs(evaluator, resources, task) {
+    if (this.#type3Loaded) {`,
+  },
+  {
+    name: 'operator-lists-without-glyphs',
+    // Text comes from getTextContent; operator lists are read for their drawing (pdf-rulings.ts). Without this,
+    // every text-showing operator also resolved its glyphs, and for fonts with outlines (LibreOffice's, pdfkit's)
+    // built every glyph's path and posted it to the main thread (pdf.js does that when font faces are disabled).
+    find: `  handleText(chars, state) {
+    const font = state.font;`,
+    replace: `  handleText(chars, state) { return [];
+    const font = state.font;`,
   },
 ];
 
 export interface PatchResult {
-  source: string;
-  /** Names of the edits whose piece of source was not found exactly once: then `source` is the stock source. */
+  /** The worker as a classic script: a function expression taking `inflateSync` (node:zlib), to run with vm. */
+  script: string;
+  /** Names of the edits whose piece of source was not found exactly once: then `script` is empty. */
   missing: string[];
 }
 
-/** Applies every edit, or none: a half-patched worker is never loaded. */
-export function patchPdfjsWorker(source: string): PatchResult {
+/**
+ * Applies every edit, or none (a half-patched worker is never loaded), and turns the ES module into a script that
+ * `vm.runInThisContext` can run under the worker's own file name: its one `export` statement goes, `import.meta.url`
+ * becomes that file's URL (pdf.js only uses it to locate optional WebAssembly files), and the module is wrapped in
+ * a strict function. A source with any other import or export fails to compile there, and the caller then loads the
+ * stock module.
+ */
+export function patchPdfjsWorker(source: string, fileUrl: string): PatchResult {
+  const ending = 'export { WorkerMessageHandler };';
   const missing = WORKER_PATCHES.filter((p) => source.split(p.find).length !== 2).map((p) => p.name);
-  if (missing.length > 0) return { source, missing };
+  if (source.split(ending).length !== 2) missing.push('module-to-script');
+  if (missing.length > 0) return { script: '', missing };
   let out = source;
   for (const p of WORKER_PATCHES) out = out.replace(p.find, () => p.replace);
-  // The source map comment would point relative to a data: URL, which Node cannot resolve.
-  out = out.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
-  return { source: PRELUDE + out, missing: [] };
+  out = out
+    .replace(ending, '')
+    .replaceAll('import.meta.url', () => JSON.stringify(fileUrl))
+    .replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+  const helpers = HELPERS.replace(/\n\s*/g, ' ');
+  return { script: `(function (__gongkaiInflateSync) { "use strict"; ${helpers} ${out}\n})`, missing: [] };
 }

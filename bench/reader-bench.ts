@@ -3,7 +3,7 @@
  * (`test/fixtures/pdf/<name>.expected.json`), the table cells read exactly vs expected, cells read wrong (must be
  * 0), error-level findings (a consistent fixture must have none, a fixture with a published error only its own),
  * and the read time per page (median CPU time of a few warm reads: wall time on these shared machines measures the
- * other processes); and issue 10's target for a 5-page ruled PDF (fivePageRow). `BENCH_ONLY=reader npm run bench` or
+ * other processes); and issue 10's target for a 5-page ruled PDF (fivePageRows). `BENCH_ONLY=reader npm run bench` or
  * `node --import tsx bench/reader-bench.ts` to print the table.
  */
 import { spawnSync } from 'node:child_process';
@@ -116,6 +116,8 @@ export interface FivePageTimes {
   wall: number;
   /** The same by text position only. */
   textCpu: number;
+  /** Median CPU time with drawn tables once the process has read the file 32 times (V8 has compiled pdf.js). */
+  steadyCpu: number;
 }
 
 /**
@@ -139,7 +141,9 @@ export async function timeFivePage(name = 'chromium-portrait-5pages.pdf', runs =
   };
   const grid = await time(true);
   const text = await time(false);
-  return { cpu: grid.cpu, wall: grid.wall, textCpu: text.cpu };
+  for (let i = 0; i < 32 - 2 * (runs + 1); i++) checkDocument(await readPdf(bytes));
+  const steady = await time(true);
+  return { cpu: grid.cpu, wall: grid.wall, textCpu: text.cpu, steadyCpu: steady.cpu };
 }
 
 /**
@@ -148,7 +152,7 @@ export async function timeFivePage(name = 'chromium-portrait-5pages.pdf', runs =
  * src/readers/pdfjs-worker-patches.ts), run right before: the ratio of the two holds on a busy machine where the
  * absolute figures do not.
  */
-export async function fivePageRow(name = 'chromium-portrait-5pages.pdf', runs = 11): Promise<BenchRow> {
+export async function fivePageRows(name = 'chromium-portrait-5pages.pdf', runs = 11): Promise<BenchRow[]> {
   const probe = spawnSync(
     process.execPath,
     ['--import', 'tsx', new URL('./five-page-probe.ts', import.meta.url).pathname, name, String(runs)],
@@ -159,18 +163,31 @@ export async function fivePageRow(name = 'chromium-portrait-5pages.pdf', runs = 
   const vsStock = stock
     ? `；pdf.js 原版（同一轮、独立进程）${stock.cpu.toFixed(0)} CPU ms，本版为其 ${((100 * t.cpu) / stock.cpu).toFixed(0)} %`
     : '';
-  return {
-    name: `读取+校验 5 页带表格线 PDF（${name}，${runs} 次中位数）`,
-    value: t.cpu,
-    unit: 'CPU ms',
-    target: '≤ 100 ms',
-    reference: `每页 ${(t.cpu / 5).toFixed(0)} ms；墙钟 ${t.wall.toFixed(0)} ms；仅按文字位置 ${t.textCpu.toFixed(0)} CPU ms${vsStock}`,
-    ok: t.cpu <= 100,
-  };
+  const steadyVsStock = stock
+    ? `pdf.js 原版同样条件 ${stock.steadyCpu.toFixed(0)} CPU ms，本版为其 ${((100 * t.steadyCpu) / stock.steadyCpu).toFixed(0)} %`
+    : '';
+  return [
+    {
+      name: `读取+校验 5 页带表格线 PDF（${name}，${runs} 次中位数）`,
+      value: t.cpu,
+      unit: 'CPU ms',
+      target: '≤ 100 ms',
+      reference: `每页 ${(t.cpu / 5).toFixed(0)} ms；墙钟 ${t.wall.toFixed(0)} ms；仅按文字位置 ${t.textCpu.toFixed(0)} CPU ms${vsStock}`,
+      ok: t.cpu <= 100,
+    },
+    {
+      // Not the target's measurement (that one reads once before measuring): the same read once the process has
+      // read the file 32 times, as in a server that has been reading PDFs. The difference is V8 compiling pdf.js.
+      name: `同上，进程已读取该文件 32 次之后（V8 已优化 pdf.js 的代码；长期运行的服务的情形）`,
+      value: t.steadyCpu,
+      unit: 'CPU ms',
+      reference: steadyVsStock,
+    },
+  ];
 }
 
 export async function runReaderBench(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [zipBombRow(), await fivePageRow(), await ocrPageRow()];
+  const rows: BenchRow[] = [zipBombRow(), ...(await fivePageRows()), await ocrPageRow()];
   const totals = { before: 0, after: 0, expected: 0 };
   for (const name of pdfFixturesWithExpected()) {
     const before = await scorePdf(name, false);

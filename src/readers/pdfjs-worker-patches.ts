@@ -119,24 +119,48 @@ export interface PatchResult {
   missing: string[];
 }
 
+const ENDING = 'export { WorkerMessageHandler };';
+
+/** Where `piece` occurs in `source` (indexOf: the worker is a 3 MB string, copied by every replace and split). */
+function occurrences(source: string, piece: string): number[] {
+  const at: number[] = [];
+  for (let i = source.indexOf(piece); i !== -1; i = source.indexOf(piece, i + piece.length)) at.push(i);
+  return at;
+}
+
 /**
  * Applies every edit, or none (a half-patched worker is never loaded), and turns the ES module into a script that
  * `vm.runInThisContext` can run under the worker's own file name: its one `export` statement goes, `import.meta.url`
  * becomes that file's URL (pdf.js only uses it to locate optional WebAssembly files), and the module is wrapped in
  * a strict function. A source with any other import or export fails to compile there, and the caller then loads the
- * stock module.
+ * stock module. The script is built in one pass (each replace on the 3 MB source cost ~20 ms).
  */
 export function patchPdfjsWorker(source: string, fileUrl: string): PatchResult {
-  const ending = 'export { WorkerMessageHandler };';
-  const missing = WORKER_PATCHES.filter((p) => source.split(p.find).length !== 2).map((p) => p.name);
-  if (source.split(ending).length !== 2) missing.push('module-to-script');
+  const edits: { at: number; length: number; text: string }[] = [];
+  const missing: string[] = [];
+  for (const p of WORKER_PATCHES) {
+    const at = occurrences(source, p.find);
+    if (at.length === 1) edits.push({ at: at[0] as number, length: p.find.length, text: p.replace });
+    else missing.push(p.name);
+  }
+  const ending = occurrences(source, ENDING);
+  if (ending.length === 1) edits.push({ at: ending[0] as number, length: ENDING.length, text: '' });
+  else missing.push('module-to-script');
   if (missing.length > 0) return { script: '', missing };
-  let out = source;
-  for (const p of WORKER_PATCHES) out = out.replace(p.find, () => p.replace);
-  out = out
-    .replace(ending, '')
-    .replaceAll('import.meta.url', () => JSON.stringify(fileUrl))
-    .replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
-  const helpers = HELPERS.replace(/\n\s*/g, ' ');
-  return { script: `(function (__gongkaiInflateSync) { "use strict"; ${helpers} ${out}\n})`, missing: [] };
+  for (const at of occurrences(source, 'import.meta.url'))
+    edits.push({ at, length: 15, text: JSON.stringify(fileUrl) });
+  // The source map comment would point relative to a file the script is not.
+  const map = source.lastIndexOf('\n//# sourceMappingURL=');
+  if (map !== -1 && !source.includes('\n', map + 1))
+    edits.push({ at: map + 1, length: source.length - map - 1, text: '' });
+  edits.sort((a, b) => a.at - b.at);
+  const parts = [`(function (__gongkaiInflateSync) { "use strict"; ${HELPERS.replace(/\n\s*/g, ' ')} `];
+  let pos = 0;
+  for (const e of edits) {
+    if (e.at < pos) return { script: '', missing: ['overlapping edits'] };
+    parts.push(source.slice(pos, e.at), e.text);
+    pos = e.at + e.length;
+  }
+  parts.push(source.slice(pos), '\n})');
+  return { script: parts.join(''), missing: [] };
 }

@@ -14,10 +14,14 @@
  * plain JavaScript, so they are imported by file URL in a tsx namespace of their own (tsx passes such URLs straight
  * to Node), with source maps off for the moment of the import. Without tsx both measures are no-ops.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { inflateSync } from 'node:zlib';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { patchPdfjsWorker } from './pdfjs-worker-patches.ts';
 
 export type Pdfjs = typeof PdfjsModule;
 
@@ -82,6 +86,31 @@ function moduleUrl(specifier: string): string {
   return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=gongkai-pdfjs`;
 }
 
+/**
+ * Loads pdf.js's worker with this project's edits (pdfjs-worker-patches.ts), compiled from memory under the worker's
+ * own file name — no patched copy is written anywhere, and stack traces and profiles name pdf.worker.mjs with its
+ * line numbers. If the edits no longer apply (a pdf.js upgrade) or the script does not compile, the stock module is
+ * imported and a warning says reading is slower. GONGKAI_PDFJS_STOCK_WORKER=1 loads the stock module on purpose (to
+ * compare, or to rule the edits out).
+ */
+async function loadWorker(): Promise<void> {
+  const path = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  if (process.env.GONGKAI_PDFJS_STOCK_WORKER !== '1') {
+    const { script, missing } = patchPdfjsWorker(readFileSync(path, 'utf8'), pathToFileURL(path).href);
+    let problem = missing.length > 0 ? `edits not found: ${missing.join(', ')}` : '';
+    if (!problem) {
+      try {
+        (runInThisContext(script, { filename: path }) as (inflate: typeof inflateSync) => void)(inflateSync);
+        return;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+    }
+    process.emitWarning(`pdf.js worker loaded without this project's edits (${problem}): reading PDFs is slower`);
+  }
+  await import(moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+}
+
 interface SourceMapSwitch {
   sourceMapsEnabled?: boolean;
   setSourceMapsEnabled?: (on: boolean) => void;
@@ -96,8 +125,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
     if (mapsWereOn) maps.setSourceMapsEnabled?.(false);
     try {
       const pdfjs = (await import(moduleUrl('pdfjs-dist/legacy/build/pdf.mjs'))) as Pdfjs;
-      // Imported for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
-      await import(moduleUrl('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+      // Loaded for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
+      await loadWorker();
       return pdfjs;
     } finally {
       if (mapsWereOn) maps.setSourceMapsEnabled?.(true);

@@ -10,7 +10,8 @@
  *   on the first page, the rest of the label on the next) is joined back.
  * - Running text: wrapped lines of one paragraph are joined (the earlier line reaches the right edge, the next
  *   starts at the left edge without first-line indent or list marker, one line-height below, same size); a
- *   centred title broken over two lines is joined too. Paragraphs continue across page breaks.
+ *   centred title broken over two lines is joined too (larger than the running text, or its second line short of
+ *   the first's edges). Paragraphs continue across page breaks.
  */
 import type { DocBlock, DocCell } from '../core/read/report-document.ts';
 import { sectionOfHeadingText } from '../core/read/find-sections.ts';
@@ -160,30 +161,47 @@ function textEdges(pages: PageLines[]): (size: number) => { left: number; right:
   };
 }
 
-function continuesParagraph(
-  prev: PdfLine,
-  next: PdfLine,
-  samePage: boolean,
-  edges: (size: number) => { left: number; right: number },
-  pageWidth: number,
-): boolean {
+/** The font size of the running text: the size that most characters of the document have (to the half point). */
+function bodySize(pages: PageLines[]): number {
+  const chars = new Map<number, number>();
+  for (const p of pages)
+    for (const l of p.lines) {
+      const size = Math.round(l.size * 2) / 2;
+      chars.set(size, (chars.get(size) ?? 0) + l.text.length);
+    }
+  let best = 0;
+  let most = -1;
+  for (const [size, n] of chars) if (n > most) [best, most] = [size, n];
+  return best;
+}
+
+interface Layout {
+  edges: (size: number) => { left: number; right: number };
+  pageWidth: number;
+  bodySize: number;
+}
+
+function continuesParagraph(prev: PdfLine, next: PdfLine, samePage: boolean, layout: Layout): boolean {
   if (Math.abs(prev.size - next.size) > 0.05 * prev.size) return false;
   if (SECTION_HEADING.test(prev.text) || LIST_MARKER.test(next.text) || SECTION_HEADING.test(next.text)) return false;
   const size = prev.size;
   if (samePage && (next.y - prev.y <= 0.5 * size || next.y - prev.y > 1.9 * size)) return false;
-  const { left, right } = edges(size);
+  const { left, right } = layout.edges(size);
   // Writers break early rather than next to a space or before a closing mark, so a full line may end ~5 em short.
   if (prev.x1 >= right - 6 * size && next.x0 <= left + 0.6 * size) return true;
-  // A centred title wrapped onto two lines: both centred on the page, the second visibly short of both edges.
+  // A centred title wrapped onto two lines: both centred on the page, and either larger than the running text (a
+  // balanced wrap gives two lines of nearly equal length, so their lengths say nothing) or the second visibly short
+  // of both edges of the first.
   const centre = (l: PdfLine) => (l.x0 + l.x1) / 2;
-  return (
-    samePage &&
-    Math.abs(centre(prev) - pageWidth / 2) <= 0.5 * size &&
-    Math.abs(centre(next) - pageWidth / 2) <= 0.5 * size &&
-    prev.x1 - prev.x0 >= 0.7 * (right - left) &&
-    next.x0 > left + 2 * size &&
-    next.x1 < right - 2 * size
-  );
+  if (
+    !samePage ||
+    Math.abs(centre(prev) - layout.pageWidth / 2) > 0.5 * size ||
+    Math.abs(centre(next) - layout.pageWidth / 2) > 0.5 * size ||
+    /[。；;]$/.test(prev.text)
+  )
+    return false;
+  if (size >= 1.15 * layout.bodySize) return true;
+  return prev.x1 - prev.x0 >= 0.7 * (right - left) && next.x0 > left + 2 * size && next.x1 < right - 2 * size;
 }
 
 function joinLines(a: string, b: string): string {
@@ -195,7 +213,7 @@ function isHeaderRow(row: ZoneRow): boolean {
 }
 
 export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
-  const edges = textEdges(pages);
+  const layout: Layout = { edges: textEdges(pages), pageWidth, bodySize: bodySize(pages) };
   const blocks: DocBlock[] = [];
   let table = 0;
   let tableRow = 0;
@@ -238,7 +256,7 @@ export function pdfBlocks(pages: PageLines[], pageWidth: number): DocBlock[] {
     if (
       lastLine &&
       previous === lastLine.block &&
-      continuesParagraph(lastLine.line, line, lastLine.page === page, edges, pageWidth)
+      continuesParagraph(lastLine.line, line, lastLine.page === page, layout)
     ) {
       lastLine.block.text = joinLines(lastLine.block.text, text);
       lastLine = { ...lastLine, line, page };

@@ -2,12 +2,15 @@
  * The text of one PDF page as positioned fragments, from pdf.js getTextContent(): one fragment per text item,
  * in top-down page coordinates (points; y is the baseline, measured from the top of the page).
  *
- * Characters that only a font's character map puts in the text layer are normalised with NFKC: Noto CJK and other
- * fonts map shared glyphs to Kangxi radicals (⼯ for 工), CJK compatibility ideographs and ligatures (ﬁ). The rest of
+ * Characters that only a font's character map puts in the text layer are normalised: Noto CJK and other fonts map
+ * shared glyphs to Kangxi radicals (⼯ for 工) and CJK radicals (⺠ for 民, by the table in cjk-radical-supplement.ts:
+ * NFKC has almost none of those), CJK compatibility ideographs and ligatures (ﬁ), the others with NFKC. The rest of
  * the text stays as printed — NFKC on everything would also turn the full-width punctuation of Chinese prose
  * (，：（）) into ASCII, and the narrative must come back exactly as written; the interpreter applies NFKC itself
  * where it matches labels and parses numbers. Rotated text (watermarks, stamps) is left out: reports are horizontal.
  */
+import { RADICAL_SUPPLEMENT } from './cjk-radical-supplement.ts';
+
 export interface PdfFragment {
   text: string;
   x0: number;
@@ -36,7 +39,7 @@ export interface TextItemLike {
 const FONT_ARTEFACTS = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe4f]/gu;
 
 export function normalizeExtracted(text: string): string {
-  return text.replace(FONT_ARTEFACTS, (ch) => ch.normalize('NFKC'));
+  return text.replace(FONT_ARTEFACTS, (ch) => RADICAL_SUPPLEMENT.get(ch) ?? ch.normalize('NFKC'));
 }
 
 export function pageFragments(items: TextItemLike[], view: number[]): PdfFragment[] {

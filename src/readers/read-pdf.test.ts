@@ -10,8 +10,10 @@ import type { Report } from '../core/report/report-schema.ts';
 import { launchBrowser, skipReason } from '../../test/browser/browser-support.ts';
 import { renderReportHtml } from '../writers/render-html.ts';
 import { renderReportPdf } from '../writers/render-pdf.ts';
-import { groupPdfLines } from './pdf-lines.ts';
-import type { PdfFragment } from './pdf-page-text.ts';
+import { groupPdfLines, type PdfLine } from './pdf-lines.ts';
+import { pdfBlocks } from './pdf-blocks.ts';
+import { normalizeExtracted, type PdfFragment } from './pdf-page-text.ts';
+import { RADICAL_SUPPLEMENT } from './cjk-radical-supplement.ts';
 import { readTableZone } from './pdf-rows.ts';
 import { readPdf } from './read-pdf.ts';
 
@@ -298,6 +300,85 @@ describe('round trip: renderReportPdf → readPdf → interpretDocument', () => 
     for (const report of reports) {
       const back: Report = interpretDocument(await readPdf(await renderReportPdf(report))).report;
       assert.deepEqual(back, report);
+    }
+  });
+});
+
+describe('round trip of a title wrapped over two centred lines', () => {
+  const report = randomReport(7);
+  report.agency = '无锡市滨湖区人民政府办公室';
+  report.title = `无锡市滨湖区人民政府办公室${report.year}年政府信息公开工作年度报告`;
+
+  it('reads both lines as one title from this product’s PDF (a balanced wrap: lines of nearly equal length)', async () => {
+    const doc = await readPdf(await renderReportPdf(report));
+    assert.equal(lines(doc)[0], report.title);
+    assert.deepEqual(interpretDocument(doc).report, report);
+  });
+
+  it(
+    'reads both lines as one title, with 民 for the radical ⺠ of its text layer, from Chromium’s PDF of the HTML page',
+    { skip: skipReason },
+    async () => {
+      const browser = await launchBrowser();
+      let pdf: Uint8Array;
+      try {
+        const page = await browser.context.newPage();
+        await page.setContent(renderReportHtml(report));
+        pdf = await page.pdf({ format: 'A4' });
+      } finally {
+        await browser.close();
+      }
+      const doc = await readPdf(pdf);
+      // Chromium with Noto CJK puts ⺠ (U+2EA0, a CJK radical) in the text layer for the 民 of 人民政府.
+      assert.equal(lines(doc)[0], report.title);
+      assert.deepEqual(interpretDocument(doc).report, report);
+    },
+  );
+
+  it('keeps apart two centred lines at the size of the running text', () => {
+    const line = (text: string, y: number, x0: number, x1: number): PdfLine => ({
+      page: 1,
+      text,
+      x0,
+      x1,
+      y,
+      size: 12,
+      segments: [{ text, x0, x1, y, size: 12, numeric: false, parts: [] }],
+    });
+    const body = Array.from({ length: 6 }, (_, i) =>
+      line(
+        '正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文。',
+        300 + 18 * i,
+        72,
+        523,
+      ),
+    );
+    const blocks = pdfBlocks(
+      [
+        {
+          number: 1,
+          height: 842,
+          lines: [line('表一 说明', 100, 267.5, 327.5), line('单位：件', 118, 273.5, 321.5), ...body],
+        },
+      ],
+      595,
+    );
+    assert.deepEqual(
+      blocks.slice(0, 2).map((b) => (b.kind === 'line' ? b.text : b.kind)),
+      ['表一 说明', '单位：件'],
+    );
+  });
+});
+
+describe('characters a font’s character map puts in the text layer for shared glyphs', () => {
+  it('reads CJK radicals as the ideographs they stand for (⺠ → 民), Kangxi radicals too; punctuation as printed', () => {
+    assert.equal(normalizeExtracted('人⺠政府⼯作'), '人民政府工作');
+    assert.equal(normalizeExtracted('⻋⻔⻓⻘⻝'), '车门长青食');
+    assert.equal(normalizeExtracted('（一）：，“”。'), '（一）：，“”。');
+    assert.equal(RADICAL_SUPPLEMENT.size, 114);
+    for (const [radical, ideograph] of RADICAL_SUPPLEMENT) {
+      assert.match(radical, /^[\u2e80-\u2eff]$/u);
+      assert.match(ideograph, /^\p{Unified_Ideograph}$/u, radical);
     }
   });
 });

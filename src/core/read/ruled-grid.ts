@@ -279,7 +279,10 @@ export function gridRows(grid: RuledGrid, glyphs: Glyph[]): GridRow[] {
   const inCell = new Map<GridCell, Glyph[]>();
   for (const g of glyphs) {
     const cell = cellAt(grid, (g.x0 + g.x1) / 2, glyphCentreY(g));
-    if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), g]);
+    if (!cell) continue;
+    const list = inCell.get(cell);
+    if (list) list.push(g);
+    else inCell.set(cell, [g]);
   }
   const rows: GridRow[] = [];
   for (let r = 0; r < grid.ys.length - 1; r++) {

@@ -1,0 +1,52 @@
+/**
+ * Prints, as JSON, what pdf.js gives this project for each PDF named on the command line: per page the text items
+ * (getTextContent) and the operator list as this project reads it (operator codes, and the ruling lines
+ * pdf-rulings.ts takes from it), and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
+ * for them: the edits skip them where they cannot change the text). `GONGKAI_PDFJS_STOCK_WORKER=1` runs pdf.js without this project's edits, so
+ * src/readers/pdfjs-worker-patches.test.ts can compare the two in separate processes (a process loads pdf.js once).
+ */
+import { readFileSync } from 'node:fs';
+import { loadPdfjs, PDFJS_DATA } from '../src/readers/load-pdfjs.ts';
+import { pageRulings } from '../src/readers/pdf-rulings.ts';
+
+const pdfjs = await loadPdfjs();
+const out: Record<string, unknown> = {};
+for (const path of process.argv.slice(2)) {
+  try {
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(readFileSync(path)),
+      cMapUrl: PDFJS_DATA.cMapUrl,
+      cMapPacked: true,
+      standardFontDataUrl: PDFJS_DATA.standardFontDataUrl,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
+    const pages: unknown[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const text = await page.getTextContent();
+      const ops = await page.getOperatorList();
+      const type3: number[] = [];
+      for (const name of new Set(text.items.flatMap((i) => ('fontName' in i ? [i.fontName] : [])))) {
+        if (!page.commonObjs.has(name)) continue;
+        const font = page.commonObjs.get(name) as { charProcOperatorList?: object } | null;
+        if (font?.charProcOperatorList) type3.push(Object.keys(font.charProcOperatorList).length);
+      }
+      pages.push({
+        // fontName is pdf.js's internal id of the font (it counts documents and fonts): not content.
+        text: text.items.map((i) => ('str' in i ? { ...i, fontName: undefined } : i)),
+        operators: ops.fnArray,
+        rulings: pageRulings(ops, page.view),
+        type3,
+      });
+      page.cleanup();
+    }
+    await doc.destroy();
+    out[path] = pages;
+  } catch (error) {
+    out[path] = { error: (error as Error).message };
+  }
+}
+process.stdout.write(JSON.stringify(out));

@@ -150,6 +150,9 @@ export class ProcessPool<J, R> {
   }
 
   private stop(child: Child<J, R>, _why: string): Promise<void> {
+    // Out of the pool at once: between the kill and the exit event a new job must not be given to this child.
+    this.children.delete(child);
+    if (child.idleTimer) clearTimeout(child.idleTimer);
     return new Promise((resolve) => {
       if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
       child.process.once('exit', () => resolve());

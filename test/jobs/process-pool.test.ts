@@ -92,6 +92,17 @@ describe('ProcessPool', () => {
     assert.notEqual(next.pid, pid);
   });
 
+  it('a job that arrives while an idle child is being stopped goes to a live child', async () => {
+    // idleMs 1: the child is stopped right after each job, so the next job lands in the window between the kill
+    // and the child's exit — it must not be given to the dying child.
+    const p = make({ size: 1, idleMs: 1 });
+    for (let i = 0; i < 15; i++) {
+      await p.run({ do: 'echo', bytes: new Uint8Array([i]) });
+      await new Promise((r) => setTimeout(r, 2));
+      assert.equal((await p.run({ do: 'echo', bytes: new Uint8Array([i, 1]) })).sum, i + 1, `round ${i}`);
+    }
+  });
+
   it('an idle pool does not keep its process alive, and a killed parent leaves no child behind', async () => {
     const run = (env: Record<string, string>) =>
       spawn(process.execPath, ['--import', 'tsx', 'test/jobs/fixtures/pool-parent.ts'], {

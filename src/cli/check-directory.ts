@@ -7,6 +7,7 @@ import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deadline } from '../core/check/check-front-matter.ts';
 import { ProcessPool } from '../jobs/process-pool.ts';
+import { READER_CHILD_FLAGS } from '../use-cases/reports/report-check-pool.ts';
 import type { FileOutcome, WorkerJob, WorkerReply } from './check-worker.ts';
 
 const BATCH = 20;
@@ -73,6 +74,7 @@ export async function checkDirectory(
     timeoutMs: 10 * 60_000,
     maxHeapMb: 2048,
     idleMs: 60_000,
+    flags: READER_CHILD_FLAGS,
   });
   try {
     const batches: string[][] = [];

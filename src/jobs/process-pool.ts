@@ -22,6 +22,8 @@ export interface ProcessPoolOptions {
   maxHeapMb: number;
   /** Children without work for this long exit; the next job starts them again. */
   idleMs: number;
+  /** More Node/V8 flags for each child. */
+  flags?: readonly string[];
 }
 
 /** The job did not come back: its child timed out or died (the job's own errors come back as replies). */
@@ -91,7 +93,11 @@ export class ProcessPool<J, R> {
   private spawn(): Child<J, R> {
     const ts = this.options.module.pathname.endsWith('.ts');
     const proc = fork(this.options.module, [], {
-      execArgv: [...(ts ? ['--import', 'tsx'] : []), `--max-old-space-size=${this.options.maxHeapMb}`],
+      execArgv: [
+        ...(ts ? ['--import', 'tsx'] : []),
+        `--max-old-space-size=${this.options.maxHeapMb}`,
+        ...(this.options.flags ?? []),
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -14,6 +14,7 @@ import { insertCases } from '../src/db/repositories/cases/case-repository.ts';
 import { insertAgency } from '../src/db/repositories/platform/agency-repository.ts';
 import type { AgencyRow, CaseRow, Db } from '../src/db/schema.ts';
 import { ephemeralDataKeyring } from '../src/security/field-cipher.ts';
+import { plainAgency } from '../test/db/plain-agency.ts';
 import { generateCases } from '../src/use-cases/cases/demo-case-generator.ts';
 
 const AT = '2026-11-20T02:00:00.000Z';
@@ -22,24 +23,7 @@ const AT = '2026-11-20T02:00:00.000Z';
 function benchAgency(db: Db, id: string, parent: AgencyRow | null, name: string, kind: string, i: number) {
   return insertAgency(
     db,
-    {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      name,
-      code: `11320299BENCH${String(i).padStart(5, '0')}`,
-      kind,
-      address: '',
-      postcode: '',
-      office_hours: '',
-      phone: '',
-      fax: '',
-      online_channel: '',
-      email: '',
-      report_deadline: '01-31',
-      sort_order: i,
-      is_demo: 0,
-    },
+    plainAgency({ id, parent, name, code: `11320299BENCH${String(i).padStart(5, '0')}`, kind, sortOrder: i }),
     AT,
   );
 }

@@ -6,7 +6,7 @@
  * src/readers/pdfjs-worker-patches.test.ts can compare the two in separate processes (a process loads pdf.js once).
  */
 import { readFileSync } from 'node:fs';
-import { loadPdfjs, PDFJS_DATA } from '../src/readers/load-pdfjs.ts';
+import { loadPdfjs, PDFJS_OPEN_OPTIONS } from '../src/readers/load-pdfjs.ts';
 import { pageRulings } from '../src/readers/pdf-rulings.ts';
 
 const pdfjs = await loadPdfjs();
@@ -15,13 +15,7 @@ for (const path of process.argv.slice(2)) {
   try {
     const doc = await pdfjs.getDocument({
       data: new Uint8Array(readFileSync(path)),
-      cMapUrl: PDFJS_DATA.cMapUrl,
-      cMapPacked: true,
-      standardFontDataUrl: PDFJS_DATA.standardFontDataUrl,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      verbosity: 0,
+      ...PDFJS_OPEN_OPTIONS,
     }).promise;
     const pages: unknown[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

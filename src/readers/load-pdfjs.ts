@@ -82,6 +82,20 @@ export const PDFJS_DATA = (() => {
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 })();
 
+/**
+ * How this project opens every PDF with pdf.js (the reader, and the test that compares edited and stock pdf.js):
+ * no eval of font programs, no system fonts, no font faces (nothing is rendered), quiet.
+ */
+export const PDFJS_OPEN_OPTIONS = {
+  cMapUrl: PDFJS_DATA.cMapUrl,
+  cMapPacked: true,
+  standardFontDataUrl: PDFJS_DATA.standardFontDataUrl,
+  isEvalSupported: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  verbosity: 0,
+} as const;
+
 function moduleUrl(specifier: string): string {
   return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=gongkai-pdfjs`;
 }

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Report2021 } from '../../src/core/report/report-schema.ts';
-import { insertAgency, type NewAgency } from '../../src/db/repositories/platform/agency-repository.ts';
+import { insertAgency } from '../../src/db/repositories/platform/agency-repository.ts';
+import { plainAgency } from '../db/plain-agency.ts';
 import { prepareGraphileQueue } from '../../src/jobs/graphile-job-runner.ts';
 import { backgroundWork } from '../../src/jobs/background-work.ts';
 import { startJobRunner } from '../../src/jobs/start-job-runner.ts';
@@ -16,26 +17,6 @@ const quiet = { info() {}, warn() {}, error() {} };
 /** Reports the crash test imports (issue 9: "killing the server during an import of 1,000 reports"). */
 const IMPORTED = 1000;
 
-function testAgency(id: string, parent: { id: string; path: string }, name: string, i: number): NewAgency {
-  return {
-    id,
-    parent_id: parent.id,
-    path: `${parent.path}${id}/`,
-    name,
-    code: `11320211TEST${String(i).padStart(6, '0')}`,
-    kind: 'department',
-    address: '',
-    postcode: '',
-    office_hours: '',
-    phone: '',
-    fax: '',
-    online_channel: '',
-    email: '',
-    report_deadline: '01-31',
-    sort_order: 100 + i,
-    is_demo: 0,
-  };
-}
 const boundary = '----gongkai-report-import';
 const enc = new TextEncoder();
 
@@ -117,7 +98,9 @@ for (const dialect of testDialects()) {
       for (let i = 0; remaining > 0; i++) {
         const id = `import-a${String(i).padStart(3, '0')}`;
         const name = `无锡市滨湖区测试${i + 1}局`;
-        await insertAgency(db, testAgency(id, district, name, i), new Date().toISOString());
+        const code = `11320211TEST${String(i).padStart(6, '0')}`;
+        const agency = plainAgency({ id, parent: district, name, code, kind: 'department', sortOrder: 100 + i });
+        await insertAgency(db, agency, new Date().toISOString());
         let previous: Report2021 | undefined;
         for (let year = 2021; year <= 2025 && remaining > 0; year++, remaining--) {
           const report = sampleReport(seed++, name, year, previous);

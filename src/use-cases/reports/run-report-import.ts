@@ -22,7 +22,7 @@ import {
   countImportFiles,
   growImportTotal,
   setImportFileReport,
-  insertImportFiles,
+  insertPendingImportFiles,
   listImportFiles,
   nextImportSeq,
   settleImportFile,
@@ -204,23 +204,12 @@ async function settleFile(ctx: UseCaseContext, file: ReportImportFileRow, prepar
       const names = prepared.names;
       if (names === null) return settle('failed', 'ZIP 压缩包已损坏，无法读取');
       return settle('expanded', `压缩包内有${names.length}个文件`, {}, async (trx) => {
-        const first = await nextImportSeq(trx, file.task_id);
-        const at = ctx.clock().toISOString();
-        await insertImportFiles(
+        await insertPendingImportFiles(
           trx,
-          names.map((name, i) => ({
-            task_id: file.task_id,
-            seq: first + i,
-            name: `${file.name}/${name}`.slice(0, 255),
-            blob_sha256: file.blob_sha256,
-            zip_entry: name,
-            status: 'pending',
-            message: '',
-            report_id: null,
-            error_count: 0,
-            warning_count: 0,
-            updated_at: at,
-          })),
+          file.task_id,
+          await nextImportSeq(trx, file.task_id),
+          names.map((name) => ({ name: `${file.name}/${name}`, blob_sha256: file.blob_sha256, zip_entry: name })),
+          ctx.clock().toISOString(),
         );
         await growImportTotal(trx, file.task_id, names.length - 1);
       });

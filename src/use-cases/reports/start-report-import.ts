@@ -4,7 +4,7 @@ import { can } from '../../core/platform/policy.ts';
 import { insertBackgroundTask } from '../../db/repositories/jobs/background-task-repository.ts';
 import { enqueueJob } from '../../db/repositories/jobs/job-repository.ts';
 import { findAgency } from '../../db/repositories/platform/agency-repository.ts';
-import { insertImportFiles } from '../../db/repositories/reports/report-import-repository.ts';
+import { insertPendingImportFiles } from '../../db/repositories/reports/report-import-repository.ts';
 import { nowIso, type UseCaseContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/record-audit.ts';
 import { newId } from '../platform/session-token.ts';
@@ -54,21 +54,12 @@ export async function startReportImport(
       input: { agencyId: input.agencyId || null, year: input.year ?? null },
       now: ctx.clock(),
     });
-    await insertImportFiles(
+    await insertPendingImportFiles(
       trx,
-      files.map((f, i) => ({
-        task_id: taskId,
-        seq: i + 1,
-        name: f.name.slice(0, 255),
-        blob_sha256: f.sha256,
-        zip_entry: null,
-        status: 'pending',
-        message: '',
-        report_id: null,
-        error_count: 0,
-        warning_count: 0,
-        updated_at: at,
-      })),
+      taskId,
+      1,
+      files.map((f) => ({ name: f.name, blob_sha256: f.sha256, zip_entry: null })),
+      at,
     );
     await enqueueJob(trx, { task: IMPORT_TASK, payload: { taskId }, key: `${IMPORT_TASK}:${taskId}` });
     await recordAudit(trx, ctx, {

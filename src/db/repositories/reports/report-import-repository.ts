@@ -1,6 +1,33 @@
 import type { Executor, ReportImportFileRow } from '../../schema.ts';
 
-export async function insertImportFiles(ex: Executor, rows: readonly ReportImportFileRow[]): Promise<void> {
+/** A file of an import, as it is registered: pending, numbered from `firstSeq` in the order given. */
+export interface NewImportFile {
+  name: string;
+  blob_sha256: string;
+  /** The entry inside the ZIP blob, or null for a file uploaded as itself. */
+  zip_entry: string | null;
+}
+
+export async function insertPendingImportFiles(
+  ex: Executor,
+  taskId: string,
+  firstSeq: number,
+  files: readonly NewImportFile[],
+  at: string,
+): Promise<void> {
+  const rows: ReportImportFileRow[] = files.map((f, i) => ({
+    task_id: taskId,
+    seq: firstSeq + i,
+    name: f.name.slice(0, 255),
+    blob_sha256: f.blob_sha256,
+    zip_entry: f.zip_entry,
+    status: 'pending',
+    message: '',
+    report_id: null,
+    error_count: 0,
+    warning_count: 0,
+    updated_at: at,
+  }));
   for (let i = 0; i < rows.length; i += 200)
     await ex
       .insertInto('report_import_files')

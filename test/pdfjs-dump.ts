@@ -1,13 +1,15 @@
 /**
  * Prints, as JSON, what pdf.js gives this project for each PDF named on the command line: per page the text items
- * (getTextContent) and the operator list as this project reads it (operator codes, and the ruling lines
- * pdf-rulings.ts takes from it), and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
- * for them: the edits skip them where they cannot change the text). `GONGKAI_PDFJS_STOCK_WORKER=1` runs pdf.js without this project's edits, so
- * src/readers/pdfjs-worker-patches.test.ts can compare the two in separate processes (a process loads pdf.js once).
+ * (getTextContent, without the painted paths the edited worker adds), the operator list as this project reads it
+ * (operator codes, and the ruling lines pdf-rulings.ts takes from it), the ruling lines from the paths in the text
+ * content (edited worker only), and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
+ * for them: the edits skip them where they cannot change the text). `GONGKAI_PDFJS_STOCK_WORKER=1` runs pdf.js
+ * without this project's edits, so src/readers/pdfjs-worker-patches.test.ts can compare the two in separate
+ * processes (a process loads pdf.js once).
  */
 import { readFileSync } from 'node:fs';
 import { loadPdfjs, PDFJS_OPEN_OPTIONS } from '../src/readers/load-pdfjs.ts';
-import { pageRulings } from '../src/readers/pdf-rulings.ts';
+import { isTextContentPaths, pageRulings, pathRulings, textContentPaths } from '../src/readers/pdf-rulings.ts';
 
 const pdfjs = await loadPdfjs();
 const out: Record<string, unknown> = {};
@@ -30,9 +32,13 @@ for (const path of process.argv.slice(2)) {
       }
       pages.push({
         // fontName is pdf.js's internal id of the font (it counts documents and fonts): not content.
-        text: text.items.map((i) => ('str' in i ? { ...i, fontName: undefined } : i)),
+        // Without the painted paths the edited worker adds (they are compared as the rulings they give).
+        text: text.items
+          .filter((i) => !isTextContentPaths(i))
+          .map((i) => ('str' in i ? { ...i, fontName: undefined } : i)),
         operators: ops.fnArray,
         rulings: pageRulings(ops, page.view),
+        textRulings: pathRulings(textContentPaths(text.items), page.view),
         type3,
       });
       page.cleanup();

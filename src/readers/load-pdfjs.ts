@@ -73,6 +73,15 @@ function restore(before: Map<object, Map<PropertyKey, PropertyDescriptor>>): voi
 }
 
 let loading: Promise<Pdfjs> | null = null;
+let workerEdited = false;
+
+/**
+ * Whether the loaded pdf.js worker carries this project's edits (pdfjs-worker-patches.ts) — then a page's text
+ * content also holds its painted paths, and its operator list is not needed. Meaningful once loadPdfjs() resolved.
+ */
+export function pdfjsWorkerEdited(): boolean {
+  return workerEdited;
+}
 
 const require = createRequire(import.meta.url);
 
@@ -115,6 +124,7 @@ async function loadWorker(): Promise<void> {
     if (!problem) {
       try {
         (runInThisContext(script, { filename: path }) as (inflate: typeof inflateSync) => void)(inflateSync);
+        workerEdited = true;
         return;
       } catch (error) {
         problem = (error as Error).message;

@@ -1,7 +1,8 @@
 /**
- * The ruling lines a PDF page draws, from pdf.js `getOperatorList()` (issue 10): every stroked path segment
- * (moveTo/lineTo, rectangles as their four sides) and every thin filled rectangle (word processors draw cell
- * borders as filled bars), in top-down page points. The current transform is tracked through save/restore,
+ * The ruling lines a PDF page draws (issue 10), from the painted paths pdf.js reports — in the page's text content
+ * with this project's edited worker (pdfjs-worker-patches.ts edit 4, one pass over the page), else in its
+ * `getOperatorList()`: every stroked path segment (moveTo/lineTo, rectangles as their four sides) and every thin
+ * filled rectangle (word processors draw cell borders as filled bars), in top-down page points. The current transform is tracked through save/restore,
  * `cm` and form XObjects, since writers draw tables inside transformed groups. Curves are skipped.
  *
  * What the segments mean (grids, cells, spans) is pure geometry in src/core/read/ruled-grid.ts.
@@ -103,21 +104,23 @@ function pathPieces(data: ArrayLike<number>): { pieces: number[][]; subpaths: nu
   return { pieces, subpaths };
 }
 
+/** One painted path: the paint operator (OPS), the path as pdf.js's DrawOPS codes and points, the transform then. */
+export interface PaintedPath {
+  paint: number;
+  data: ArrayLike<number>;
+  ctm: ArrayLike<number>;
+}
+
 /**
- * Rules of a page. `view` is the page's view box [x0, y0, x1, y1]; results are in the same top-down coordinates as
- * the text fragments (pdf-page-text.ts).
+ * The painted paths of an operator list, each with the transform current when it was painted (tracked through
+ * save/restore, `cm` and form XObjects). `null` when the page holds more path points than a table would
+ * (MAX_POINTS): a drawing or a chart.
  */
-export function pageRulings(list: OperatorListLike, view: number[]): RuleSegment[] {
-  const [vx = 0, , , vy1 = 0] = view;
-  const out: RuleSegment[] = [];
+export function operatorListPaths(list: OperatorListLike): PaintedPath[] | null {
+  const out: PaintedPath[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   let points = 0;
-  const push = (m: Matrix, x0: number, y0: number, x1: number, y1: number) => {
-    const [ax, ay] = apply(m, x0, y0);
-    const [bx, by] = apply(m, x1, y1);
-    out.push({ x0: ax - vx, y0: vy1 - ay, x1: bx - vx, y1: vy1 - by });
-  };
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
@@ -131,37 +134,97 @@ export function pageRulings(list: OperatorListLike, view: number[]): RuleSegment
         ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>) as Matrix);
     } else if (fn === OP.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OP.constructPath && args) {
-      const paint = args[0] as number;
       const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
       if (!data) continue;
       points += data.length;
-      if (points > MAX_POINTS) return [];
-      const { pieces, subpaths } = pathPieces(data);
-      if (STROKES.has(paint)) {
-        for (const p of pieces) push(ctm, p[0] as number, p[1] as number, p[2] as number, p[3] as number);
-      } else if (FILLS.has(paint)) {
-        // A thin filled rectangle is a rule along its long side (through its middle).
-        for (const sub of subpaths) {
-          const tp = sub.map((p) => apply(ctm, p[0] as number, p[1] as number));
-          if (tp.length < 4 || tp.length > 5) continue;
-          const xs = tp.map((p) => p[0]);
-          const ys = tp.map((p) => p[1]);
-          const x0 = Math.min(...xs);
-          const x1 = Math.max(...xs);
-          const y0 = Math.min(...ys);
-          const y1 = Math.max(...ys);
-          const axisAligned = tp.every(
-            (p) =>
-              (Math.abs(p[0] - x0) < 0.5 || Math.abs(p[0] - x1) < 0.5) &&
-              (Math.abs(p[1] - y0) < 0.5 || Math.abs(p[1] - y1) < 0.5),
-          );
-          if (!axisAligned) continue;
-          const id: Matrix = [1, 0, 0, 1, 0, 0];
-          if (y1 - y0 <= THIN_FILL && x1 - x0 > y1 - y0) push(id, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
-          else if (x1 - x0 <= THIN_FILL && y1 - y0 > x1 - x0) push(id, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
-        }
+      if (points > MAX_POINTS) return null;
+      out.push({ paint: args[0] as number, data, ctm });
+    }
+  }
+  return out;
+}
+
+/**
+ * The item the edited pdf.js worker adds to a page's text content (pdfjs-worker-patches.ts, edit
+ * "paths-in-text-content"), so one pass over the page gives its text and its drawing: the painted paths since the
+ * previous text content chunk, flat — per path its paint operator, the six numbers of the transform then, the count
+ * of path numbers, and those numbers (pdf.js's DrawOPS codes and points, rounded to 32 bits as in its operator
+ * lists). `data: null` marks a page whose paths exceeded the worker's limit.
+ */
+export interface TextContentPaths {
+  type: 'gongkaiPaths';
+  data: number[] | null;
+}
+
+export function isTextContentPaths(item: object): item is TextContentPaths {
+  return (item as { type?: unknown }).type === 'gongkaiPaths';
+}
+
+/** The painted paths among a page's text content items (edited worker), `null` past MAX_POINTS as above. */
+export function textContentPaths(items: readonly object[]): PaintedPath[] | null {
+  const out: PaintedPath[] = [];
+  let points = 0;
+  for (const item of items) {
+    if (!isTextContentPaths(item)) continue;
+    const flat = item.data;
+    if (!Array.isArray(flat)) return null;
+    for (let k = 0; k + 8 <= flat.length;) {
+      const count = flat[k + 7] as number;
+      const data = flat.slice(k + 8, k + 8 + count);
+      points += data.length;
+      if (points > MAX_POINTS) return null;
+      out.push({ paint: flat[k] as number, ctm: flat.slice(k + 1, k + 7), data });
+      k += 8 + count;
+    }
+  }
+  return out;
+}
+
+/**
+ * Rules drawn by painted paths. `view` is the page's view box [x0, y0, x1, y1]; results are in the same top-down
+ * coordinates as the text fragments (pdf-page-text.ts). `null` paths (a drawing, not a table) have no rules.
+ */
+export function pathRulings(paths: PaintedPath[] | null, view: number[]): RuleSegment[] {
+  if (!paths) return [];
+  const [vx = 0, , , vy1 = 0] = view;
+  const out: RuleSegment[] = [];
+  const push = (m: Matrix, x0: number, y0: number, x1: number, y1: number) => {
+    const [ax, ay] = apply(m, x0, y0);
+    const [bx, by] = apply(m, x1, y1);
+    out.push({ x0: ax - vx, y0: vy1 - ay, x1: bx - vx, y1: vy1 - by });
+  };
+  for (const { paint, data, ctm: rawCtm } of paths) {
+    const ctm = Array.from(rawCtm) as Matrix;
+    const { pieces, subpaths } = pathPieces(data);
+    if (STROKES.has(paint)) {
+      for (const p of pieces) push(ctm, p[0] as number, p[1] as number, p[2] as number, p[3] as number);
+    } else if (FILLS.has(paint)) {
+      // A thin filled rectangle is a rule along its long side (through its middle).
+      for (const sub of subpaths) {
+        const tp = sub.map((p) => apply(ctm, p[0] as number, p[1] as number));
+        if (tp.length < 4 || tp.length > 5) continue;
+        const xs = tp.map((p) => p[0]);
+        const ys = tp.map((p) => p[1]);
+        const x0 = Math.min(...xs);
+        const x1 = Math.max(...xs);
+        const y0 = Math.min(...ys);
+        const y1 = Math.max(...ys);
+        const axisAligned = tp.every(
+          (p) =>
+            (Math.abs(p[0] - x0) < 0.5 || Math.abs(p[0] - x1) < 0.5) &&
+            (Math.abs(p[1] - y0) < 0.5 || Math.abs(p[1] - y1) < 0.5),
+        );
+        if (!axisAligned) continue;
+        const id: Matrix = [1, 0, 0, 1, 0, 0];
+        if (y1 - y0 <= THIN_FILL && x1 - x0 > y1 - y0) push(id, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+        else if (x1 - x0 <= THIN_FILL && y1 - y0 > x1 - x0) push(id, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
       }
     }
   }
   return out;
+}
+
+/** Rules of a page from its operator list (pdf.js without this project's edits). */
+export function pageRulings(list: OperatorListLike, view: number[]): RuleSegment[] {
+  return pathRulings(operatorListPaths(list), view);
 }

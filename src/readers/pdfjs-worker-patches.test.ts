@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,10 +152,21 @@ const SKIPPED = new Set([
   'content-with-trailing-bytes',
 ]);
 
+/** A page drawing more path points than a table would (pdf-rulings.ts MAX_POINTS): a drawing, read without rules. */
+const MANY_PATHS = `${CONTENT}\n${Array.from({ length: 40_000 }, (_, i) => `${i % 500} ${i % 700} 3 3 re`).join('\n')} S`;
+
+interface Ruling {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 interface Page {
   text: { str?: string; transform?: number[]; height?: number }[];
   operators: number[];
-  rulings: unknown[];
+  rulings: Ruling[];
+  textRulings: Ruling[];
   type3: number[];
 }
 
@@ -180,13 +191,12 @@ describe('the edited pdf.js gives this project what the stock pdf.js gives', () 
       paths[name] = join(dir, `${name}.pdf`);
       writeFileSync(paths[name], type3Pdf(c));
     }
-    for (const name of [
-      'chromium-portrait-5pages.pdf',
-      'libreoffice-docx-rongxiang-2025.pdf',
-      'writer-rongxiang-2025.pdf',
-    ]) {
-      paths[name] = new URL(`../../test/fixtures/pdf/${name}`, import.meta.url).pathname;
+    const fixtures = new URL('../../test/fixtures/pdf/', import.meta.url);
+    for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.pdf'))) {
+      paths[name] = new URL(name, fixtures).pathname;
     }
+    paths['many-paths'] = join(dir, 'many-paths.pdf');
+    writeFileSync(paths['many-paths'], type3Pdf({ bbox: '0 0 750 750', a: D1, content: stream(MANY_PATHS) }));
     stock = dump(Object.values(paths), true);
     edited = dump(Object.values(paths), false);
   });
@@ -199,8 +209,38 @@ describe('the edited pdf.js gives this project what the stock pdf.js gives', () 
       assert.deepEqual(strip(edited[path]), strip(stock[path]), name);
       const pages = stock[path];
       if (name === 'truncated-content') assert.deepEqual(pages, { error: 'Bad encoding in flate stream' });
+      else if (['encrypted.pdf', 'truncated.pdf', 'scanned.pdf'].includes(name))
+        continue; // no text layer to read
       else assert.ok(Array.isArray(pages) && pages.some((p) => p.text.some((i) => i.str)), `${name}: no text read`);
     }
+  });
+
+  it('the edited worker puts each page’s painted paths in its text content: they give the rules the stock operator list gives', () => {
+    let compared = 0;
+    for (const [name, path] of Object.entries(paths)) {
+      const pages = stock[path];
+      if (!Array.isArray(pages)) continue;
+      const edited_ = edited[path] as Page[];
+      pages.forEach((page, i) => {
+        const mine = edited_[i]!.textRulings;
+        assert.equal(mine.length, page.rulings.length, `${name} page ${i + 1}`);
+        // The same numbers up to rounding: the operator list rounds a form's matrix to 32 bits, the text state not.
+        mine.forEach((r, k) => {
+          const want = page.rulings[k]!;
+          for (const key of ['x0', 'y0', 'x1', 'y1'] as const) {
+            assert.ok(Math.abs(r[key] - want[key]) < 1e-3, `${name} page ${i + 1} rule ${k} ${key}`);
+          }
+        });
+        compared += mine.length;
+        assert.deepEqual(page.textRulings, [], 'the stock worker adds no paths to the text content');
+      });
+    }
+    assert.ok(compared > 1000, `only ${compared} rules compared`);
+    // A drawing: past the limit the rules are not read, from either source, and the text still is.
+    const [drawing] = edited[paths['many-paths']!] as Page[];
+    assert.deepEqual(drawing?.textRulings, []);
+    assert.deepEqual((stock[paths['many-paths']!] as Page[])[0]?.rulings, []);
+    assert.ok(drawing?.text.some((i) => i.str));
   });
 
   it('the Type 3 glyph programs are skipped exactly where their bounds cannot change the text', () => {

@@ -1,5 +1,5 @@
 /**
- * Three edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts
+ * Four edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts
  * loads it; together they take well over half of the CPU time off reading a PDF printed by Chromium (issue 10:
  * read + check of a 5-page ruled PDF ≤ 100 ms; measured in docs/pdf.md). None changes the text pdf.js returns or the
  * drawing operators this project reads; each skips work whose result this process never uses, or does it another
@@ -31,6 +31,15 @@
  *    outlines (LibreOffice's, pdfkit's) built every glyph's path and posted it to the main thread, since font faces
  *    are disabled in Node (~10 % of reading LibreOffice's 4-page PDF). Text-showing operators keep their place in the
  *    list with an empty glyph array.
+ *
+ * 4. **Text and drawing in one pass.** The grid reader needs a page's ruling lines, which pdf.js gives only in the
+ *    operator list — a second parse of every content stream, font look-ups again, and the whole list copied to the
+ *    main thread (~20 % of reading the 5-page Chromium PDF, measured alternating both ways in one process). The
+ *    edit lets getTextContent, whose operator loop ignored path operators, collect each painted path with the
+ *    transform current then (it already tracks `q`/`Q`/`cm` and form matrices for the text) and add them to the
+ *    text content as one flat `{ type: "gongkaiPaths" }` item per chunk; pdf-rulings.ts reads the rules from
+ *    them. Text items are untouched, and the rules are those the operator list gives (the differential test
+ *    compares both on every PDF fixture). With the stock worker the reader falls back to getOperatorList.
  */
 
 export interface WorkerPatch {
@@ -38,6 +47,13 @@ export interface WorkerPatch {
   find: string;
   replace: string;
 }
+
+/**
+ * Path numbers (codes and coordinates) one content stream may pass to the main thread before the rest of its paths
+ * are dropped and a `data: null` item says so: beyond pdf-rulings.ts's MAX_POINTS a page is a drawing, not a table,
+ * and its paths are not read — this only bounds the memory a hostile page can make the worker allocate.
+ */
+const MAX_WORKER_PATH_NUMBERS = 400_000;
 
 /**
  * Helpers the edits call. They go on the first line of the worker script (joined into one line, so every line of
@@ -67,6 +83,37 @@ async function __gongkaiType3Skippable(translated, Ref, Util) {
       height = charBBox[3] - charBBox[1];
     if (width === 0 || height === 0) continue;
     if (fontBBoxSize === 0 || Math.round(Math.hypot(width, height) / fontBBoxSize) >= 10) return false;
+  }
+  return true;
+}
+const __gongkaiPathStates = new WeakMap();
+function __gongkaiPathOp(fn, args, state, textContent, OPS) {
+  if (!(fn >= OPS.moveTo && fn <= OPS.endPath)) return false;
+  let p = __gongkaiPathStates.get(textContent);
+  if (!p) { p = { buffer: [], x: 0, y: 0, numbers: 0, items: null, item: null }; __gongkaiPathStates.set(textContent, p); }
+  const b = p.buffer;
+  switch (fn) {
+    case OPS.rectangle: { const [x, y, w, h] = args; p.x = x; p.y = y; if (w === 0 || h === 0) b.push(0, x, y, 1, x + w, y + h, 4); else b.push(0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4); break; }
+    case OPS.moveTo: p.x = args[0]; p.y = args[1]; b.push(0, p.x, p.y); break;
+    case OPS.lineTo: p.x = args[0]; p.y = args[1]; b.push(1, p.x, p.y); break;
+    case OPS.curveTo: b.push(2, args[0], args[1], args[2], args[3], args[4], args[5]); p.x = args[4]; p.y = args[5]; break;
+    case OPS.curveTo2: b.push(2, p.x, p.y, args[0], args[1], args[2], args[3]); p.x = args[2]; p.y = args[3]; break;
+    case OPS.curveTo3: b.push(2, args[0], args[1], args[2], args[3], args[2], args[3]); p.x = args[2]; p.y = args[3]; break;
+    case OPS.closePath: b.push(4); break;
+    default: {
+      if (fn === OPS.closeStroke || fn === OPS.closeFillStroke || fn === OPS.closeEOFillStroke) b.push(4);
+      if (b.length > 0 && fn !== OPS.endPath && p.numbers <= ${MAX_WORKER_PATH_NUMBERS}) {
+        p.numbers += b.length;
+        if (p.numbers > ${MAX_WORKER_PATH_NUMBERS}) { textContent.items.push({ type: "gongkaiPaths", data: null }); p.item = null; }
+        else {
+          if (p.items !== textContent.items || !p.item) { p.item = { type: "gongkaiPaths", data: [] }; p.items = textContent.items; p.items.push(p.item); }
+          const out = p.item.data, m = state.ctm;
+          out.push(fn, m[0], m[1], m[2], m[3], m[4], m[5], b.length);
+          for (let i = 0; i < b.length; i++) out.push(Math.fround(b[i]));
+        }
+      }
+      b.length = 0;
+    }
   }
   return true;
 }`;
@@ -99,6 +146,19 @@ export const WORKER_PATCHES: WorkerPatch[] = [
     if (this.#type3Loaded) {`,
     replace: `  loadType3Data(evaluator, resources, task) { if (this.#type3Loaded) { return this.#type3Loaded; } const loaded = (async () => { let skippable = false; try { skippable = await __gongkaiType3Skippable(this, Ref, Util); } catch { skippable = false; } if (!skippable) { this.#type3Loaded = null; return this.__gongkaiLoadType3Programs(evaluator, resources, task); } this.font.charProcOperatorList = Object.create(null); })(); this.#type3Loaded = loaded; return loaded; } __gongkaiLoadType3Programs(evaluator, resources, task) {
     if (this.#type3Loaded) {`,
+  },
+  {
+    name: 'paths-in-text-content',
+    // The page's painted paths, with the transform of the moment, become items of its text content
+    // ({ type: "gongkaiPath" }): pdf-rulings.ts reads the rules from them, so a page's content stream is parsed once
+    // for text and drawing instead of once more by getOperatorList. Text items are untouched: path operators did
+    // nothing in getTextContent before (its switch has no case for them) and still leave the text state alone.
+    find: `        args = operation.args;
+        switch (fn | 0) {
+          case OPS.setFont:`,
+    replace: `        args = operation.args; if (__gongkaiPathOp(fn, args, textState, textContent, OPS)) { continue; }
+        switch (fn | 0) {
+          case OPS.setFont:`,
   },
   {
     name: 'operator-lists-without-glyphs',

@@ -14,12 +14,12 @@
 import { ReadError } from '../core/read/read-error.ts';
 import type { ReportDocument } from '../core/read/report-document.ts';
 import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
-import { loadPdfjs, PDFJS_OPEN_OPTIONS } from './load-pdfjs.ts';
+import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsWorkerEdited } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
 import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
 import { splitByGrids } from './pdf-grid-rows.ts';
-import { pageRulings } from './pdf-rulings.ts';
+import { pageRulings, pathRulings, textContentPaths } from './pdf-rulings.ts';
 import { ruledGrids } from '../core/read/ruled-grid.ts';
 import { missingOcrPackages, OCR_INSTALL, ocrPdfPages, type ScanPage } from './ocr-pdf-pages.ts';
 
@@ -99,6 +99,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is typeof i & TextItemLike => 'str' in i);
+      // With the edited worker the text content also holds the page's painted paths (one pass over the page).
+      const paths = pdfjsWorkerEdited() ? textContentPaths(content.items) : undefined;
       const view = page.view;
       const fragments = pageFragments(items, view);
       const pageCharacters = charactersOf(fragments);
@@ -112,12 +114,12 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         scans.push({ number: n, width: turned ? height : width, height: turned ? width : height });
       }
       // Tables whose borders are drawn are read by their grid; the rest of the text by position. Only pages that
-      // carry numbers can hold a report table's values: the drawing of pages of prose is not fetched (it costs about
-      // as much as the text itself).
+      // carry numbers can hold a report table's values: without the edited worker the drawing of pages of prose is
+      // not fetched (a second pass over the page, costing about as much as the text itself).
       const numbers = fragments.filter((f) => isNumericText(f.text)).length;
       const grids =
         numbers >= 3 && options.drawnTables !== false
-          ? ruledGrids(pageRulings(await page.getOperatorList(), view))
+          ? ruledGrids(paths !== undefined ? pathRulings(paths, view) : pageRulings(await page.getOperatorList(), view))
           : [];
       const { zones, rest } = grids.length > 0 ? splitByGrids(grids, fragments) : { zones: [], rest: fragments };
       pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(rest, n), grids: zones });

@@ -8,7 +8,7 @@
  * processes (a process loads pdf.js once).
  */
 import { readFileSync } from 'node:fs';
-import { loadPdfjs, PDFJS_OPEN_OPTIONS } from '../src/readers/load-pdfjs.ts';
+import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker } from '../src/readers/load-pdfjs.ts';
 import { isTextContentPaths, pageRulings, pathRulings, textContentPaths } from '../src/readers/pdf-rulings.ts';
 
 const pdfjs = await loadPdfjs();
@@ -18,6 +18,7 @@ for (const path of process.argv.slice(2)) {
     const doc = await pdfjs.getDocument({
       data: new Uint8Array(readFileSync(path)),
       ...PDFJS_OPEN_OPTIONS,
+      worker: pdfjsDocumentWorker(),
     }).promise;
     const pages: unknown[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { inflateSync } from 'node:zlib';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InProcessPdfjsPort } from './pdfjs-in-process-port.ts';
 import { patchPdfjsWorker } from './pdfjs-worker-patches.ts';
 
 export type Pdfjs = typeof PdfjsModule;
@@ -74,6 +75,32 @@ function restore(before: Map<object, Map<PropertyKey, PropertyDescriptor>>): voi
 
 let loading: Promise<Pdfjs> | null = null;
 let workerEdited = false;
+let documentWorker: InstanceType<Pdfjs['PDFWorker']> | undefined;
+
+/**
+ * The worker to open documents with (getDocument's `worker` option): with the edited worker, one in-process worker
+ * for every document, behind this project's port (pdfjs-in-process-port.ts: text content is not copied); with the
+ * stock worker `undefined`, so pdf.js sets up its own fake worker exactly as shipped. Meaningful once loadPdfjs()
+ * resolved.
+ */
+export function pdfjsDocumentWorker(): InstanceType<Pdfjs['PDFWorker']> | undefined {
+  return documentWorker;
+}
+
+interface WorkerGlobal {
+  pdfjsWorker?: { WorkerMessageHandler?: { initializeFromPort(port: unknown): void } };
+}
+
+function inProcessWorker(pdfjs: Pdfjs): InstanceType<Pdfjs['PDFWorker']> {
+  const port = new InProcessPdfjsPort();
+  const handler = (globalThis as WorkerGlobal).pdfjsWorker?.WorkerMessageHandler;
+  if (!handler) throw new Error('pdf.js worker did not register itself');
+  // Typed as a DOM Worker; pdf.js only calls postMessage/addEventListener/removeEventListener/terminate on it.
+  type WorkerPort = NonNullable<ConstructorParameters<Pdfjs['PDFWorker']>[0]>['port'];
+  const worker = new pdfjs.PDFWorker({ port: port as unknown as WorkerPort, verbosity: 0 });
+  handler.initializeFromPort(port);
+  return worker;
+}
 
 /**
  * Whether the loaded pdf.js worker carries this project's edits (pdfjs-worker-patches.ts) — then a page's text
@@ -151,6 +178,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       const pdfjs = (await import(moduleUrl('pdfjs-dist/legacy/build/pdf.mjs'))) as Pdfjs;
       // Loaded for its side effect only: it registers globalThis.pdfjsWorker, pdf.js's in-process worker.
       await loadWorker();
+      if (workerEdited) documentWorker = inProcessWorker(pdfjs);
       return pdfjs;
     } finally {
       if (mapsWereOn) maps.setSourceMapsEnabled?.(true);

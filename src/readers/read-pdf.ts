@@ -14,7 +14,7 @@
 import { ReadError } from '../core/read/read-error.ts';
 import type { ReportDocument } from '../core/read/report-document.ts';
 import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
-import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsWorkerEdited } from './load-pdfjs.ts';
+import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker, pdfjsWorkerEdited } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
 import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
@@ -83,6 +83,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     doc = await pdfjs.getDocument({
       data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
       ...PDFJS_OPEN_OPTIONS,
+      worker: pdfjsDocumentWorker(),
       // Images are decoded when a page's drawing is fetched (to find drawn tables, or a scan's picture): one claiming
       // more pixels than a 600 dpi A4 scan is left out rather than given hundreds of megabytes.
       maxImageSize: 40_000_000,

@@ -166,14 +166,15 @@ export function textContentPaths(items: readonly object[]): PaintedPath[] | null
   let points = 0;
   for (const item of items) {
     if (!isTextContentPaths(item)) continue;
-    const flat = item.data;
-    if (!Array.isArray(flat)) return null;
+    if (!Array.isArray(item.data)) return null;
+    // One typed array per item, paths as views into it: every path then reaches pathPieces in the same form.
+    const flat = Float64Array.from(item.data);
     for (let k = 0; k + 8 <= flat.length;) {
       const count = flat[k + 7] as number;
-      const data = flat.slice(k + 8, k + 8 + count);
+      const data = flat.subarray(k + 8, k + 8 + count);
       points += data.length;
       if (points > MAX_POINTS) return null;
-      out.push({ paint: flat[k] as number, ctm: flat.slice(k + 1, k + 7), data });
+      out.push({ paint: flat[k] as number, ctm: flat.subarray(k + 1, k + 7), data });
       k += 8 + count;
     }
   }

@@ -61,6 +61,17 @@ function clusterPositions(values: number[]): number[] {
   return out.map((group) => group.reduce((s, v) => s + v, 0) / group.length);
 }
 
+/** Rules grouped by their position (`at`), each group in the order given. */
+function rulesByPosition(rules: Rule[]): Map<number, Rule[]> {
+  const byAt = new Map<number, Rule[]>();
+  for (const r of rules) {
+    const list = byAt.get(r.at);
+    if (list) list.push(r);
+    else byAt.set(r.at, [r]);
+  }
+  return byAt;
+}
+
 function snapTo(positions: number[], v: number): number {
   let best = v;
   let bestDistance = Infinity;
@@ -76,10 +87,8 @@ function snapTo(positions: number[], v: number): number {
 
 /** Collinear rules at one position that touch or overlap (within SNAP) become one. */
 function joinCollinear(rules: Rule[]): Rule[] {
-  const byAt = new Map<number, Rule[]>();
-  for (const r of rules) byAt.set(r.at, [...(byAt.get(r.at) ?? []), r]);
   const out: Rule[] = [];
-  for (const [at, list] of byAt) {
+  for (const [at, list] of rulesByPosition(rules)) {
     list.sort((a, b) => a.from - b.from);
     let cur: Rule | null = null;
     for (const r of list) {
@@ -109,7 +118,7 @@ export function normalizeRules(segments: RuleSegment[]): { horizontal: Rule[]; v
   }
   const snapAll = (rules: Rule[]) => {
     const positions = clusterPositions(rules.map((r) => r.at));
-    return joinCollinear(rules.map((r) => ({ ...r, at: snapTo(positions, r.at) })));
+    return joinCollinear(rules.map((r) => ({ at: snapTo(positions, r.at), from: r.from, to: r.to })));
   };
   return { horizontal: snapAll(h), vertical: snapAll(v) };
 }
@@ -160,10 +169,8 @@ function buildCells(xs: number[], ys: number[], h: Rule[], v: Rule[]): RuledGrid
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   if (rows * cols > 20000) return null; // not a report table; keeps hostile drawings bounded
-  const hAt = new Map<number, Rule[]>();
-  for (const r of h) hAt.set(r.at, [...(hAt.get(r.at) ?? []), r]);
-  const vAt = new Map<number, Rule[]>();
-  for (const r of v) vAt.set(r.at, [...(vAt.get(r.at) ?? []), r]);
+  const hAt = rulesByPosition(h);
+  const vAt = rulesByPosition(v);
   /** A rule separates two boxes when it covers most of their common edge. */
   const walled = (rules: Rule[] | undefined, from: number, to: number) =>
     covered(rules ?? [], from, to) >= 0.5 * (to - from);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { PoolJobError, ProcessPool } from '../../src/jobs/process-pool.ts';
+import { READER_CHILD_FLAGS } from '../../src/use-cases/reports/report-check-pool.ts';
 import type { PoolTestJob, PoolTestReply } from './fixtures/pool-child.ts';
 
 const alive = (pid: number) => {
@@ -21,13 +22,14 @@ async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-function pool(options: { size?: number; timeoutMs?: number; idleMs?: number } = {}) {
+function pool(options: { size?: number; timeoutMs?: number; idleMs?: number; flags?: readonly string[] } = {}) {
   return new ProcessPool<PoolTestJob, PoolTestReply>({
     module: new URL('./fixtures/pool-child.ts', import.meta.url),
     size: options.size ?? 2,
     timeoutMs: options.timeoutMs ?? 30_000,
     maxHeapMb: 128,
     idleMs: options.idleMs ?? 30_000,
+    ...(options.flags ? { flags: options.flags } : {}),
   });
 }
 
@@ -52,6 +54,13 @@ describe('ProcessPool', () => {
     const pids = new Set(replies.map((r) => r.pid));
     assert.equal(pids.size, 2, 'both children worked, no third was started');
     assert.ok(!pids.has(process.pid));
+  });
+
+  it('children run with the V8 flags the report check pool gives its readers', async () => {
+    const p = make({ size: 1, flags: READER_CHILD_FLAGS });
+    const reply = await p.run({ do: 'echo', bytes: new Uint8Array([1]) });
+    for (const flag of READER_CHILD_FLAGS) assert.ok(reply.execArgv.includes(flag), `${flag} in ${reply.execArgv}`);
+    assert.ok(!process.execArgv.includes('--single-threaded'), 'the test process itself runs without them');
   });
 
   it("a job's own error comes back as its message; the child keeps serving", async () => {

@@ -39,7 +39,9 @@
  *    transform current then (it already tracks `q`/`Q`/`cm` and form matrices for the text) and add them to the
  *    text content as one flat `{ type: "gongkaiPaths" }` item per chunk; pdf-rulings.ts reads the rules from
  *    them. Text items are untouched, and the rules are those the operator list gives (the differential test
- *    compares both on every PDF fixture). With the stock worker the reader falls back to getOperatorList.
+ *    compares both on every PDF fixture). With the stock worker the reader falls back to getOperatorList. Like
+ *    pdf.js's marked-content items the new item has a `type` and no `str`: whoever reads text items from
+ *    getTextContent in this process must pick them by `str` (pdf.js's TextContent type requires it anyway).
  */
 
 export interface WorkerPatch {

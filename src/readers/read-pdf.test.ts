@@ -382,3 +382,31 @@ describe('characters a font’s character map puts in the text layer for shared 
     }
   });
 });
+
+describe('readPdf: documents read at the same time share one in-process pdf.js worker', () => {
+  it('concurrent reads give what reads one after another give; a damaged file among them fails alone', async () => {
+    const names = ['writer-rongxiang-2025.pdf', 'chromium-portrait-5pages.pdf', 'libreoffice-docx-rongxiang-2025.pdf'];
+    const oneByOne: ReportDocument[] = [];
+    for (const name of names) oneByOne.push(await readPdf(fixture(name)));
+    // Both reach pdf.js's worker (header and %%EOF are in place): one is encrypted, one has no readable body.
+    const broken = [fixture('encrypted.pdf'), new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog\n%%EOF\n')];
+    const together = await Promise.allSettled([
+      ...names.map((name) => readPdf(fixture(name))),
+      ...broken.map((bytes) => readPdf(bytes)),
+      ...names.map((name) => readPdf(fixture(name))),
+    ]);
+    const failed = together.slice(names.length, names.length + 2).map((r) => {
+      assert.equal(r.status, 'rejected');
+      return ((r as PromiseRejectedResult).reason as ReadError).code;
+    });
+    assert.deepEqual(failed, ['PDF_ENCRYPTED', 'PDF_DAMAGED']);
+    const read = [
+      ...together.slice(0, names.length),
+      ...together.slice(names.length + 2),
+    ] as PromiseFulfilledResult<ReportDocument>[];
+    assert.ok(read.every((r) => r.status === 'fulfilled'));
+    read.forEach((r, i) => assert.deepEqual(r.value, oneByOne[i % names.length], names[i % names.length]));
+    // The worker is still sound afterwards.
+    assert.deepEqual(await readPdf(fixture(names[0]!)), oneByOne[0]);
+  });
+});

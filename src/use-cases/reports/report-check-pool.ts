@@ -23,8 +23,9 @@ export interface ReportCheckJob {
  * - `--max-inlined-bytecode-size-cumulative=300` (V8's default 920): a child spends its first files mostly in
  *   TurboFan compiling pdf.js and the reader (with the flag above, on the reading thread), and the size of what is
  *   inlined drives that cost. Counted with valgrind (instructions, repeatable on a noisy machine), reading + checking
- *   the 5-page ruled PDF in a fresh child: reads 2–12 690 M instructions each with the default, 578 M with 300
- *   (−16 %; 500: 638 M, 100: 592 M); reads 13–40 420 M against 416 M — the smaller inlining costs nothing once warm.
+ *   the 5-page ruled PDF in a fresh child: reads 2–12 690 M instructions each with the default, 578–596 M with
+ *   300 (two runs; −14 to −16 %; 500: 638 M, 100: 592 M); reads 13–40 420 M against 416 M — the smaller inlining
+ *   costs nothing once warm.
  */
 export const READER_CHILD_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'] as const;
 

@@ -91,10 +91,14 @@ interface WorkerGlobal {
   pdfjsWorker?: { WorkerMessageHandler?: { initializeFromPort(port: unknown): void } };
 }
 
-function inProcessWorker(pdfjs: Pdfjs): InstanceType<Pdfjs['PDFWorker']> {
+/** `undefined` (pdf.js then sets up its own fake worker) if the worker script did not register its handler. */
+function inProcessWorker(pdfjs: Pdfjs): InstanceType<Pdfjs['PDFWorker']> | undefined {
   const port = new InProcessPdfjsPort();
   const handler = (globalThis as WorkerGlobal).pdfjsWorker?.WorkerMessageHandler;
-  if (!handler) throw new Error('pdf.js worker did not register itself');
+  if (!handler) {
+    process.emitWarning('pdf.js worker did not register its message handler: documents open through its own port');
+    return undefined;
+  }
   // Typed as a DOM Worker; pdf.js only calls postMessage/addEventListener/removeEventListener/terminate on it.
   type WorkerPort = NonNullable<ConstructorParameters<Pdfjs['PDFWorker']>[0]>['port'];
   const worker = new pdfjs.PDFWorker({ port: port as unknown as WorkerPort, verbosity: 0 });

@@ -84,8 +84,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
       ...PDFJS_OPEN_OPTIONS,
       worker: pdfjsDocumentWorker(),
-      // Images are decoded when a page's drawing is fetched (to find drawn tables, or a scan's picture): one claiming
-      // more pixels than a 600 dpi A4 scan is left out rather than given hundreds of megabytes.
+      // Images are decoded when a page's operator list is fetched (drawn tables with stock pdf.js): one claiming more
+      // pixels than a 600 dpi A4 scan is left out rather than given hundreds of megabytes.
       maxImageSize: 40_000_000,
     }).promise;
   } catch (error) {

@@ -18,6 +18,18 @@ import { readTableZone } from './pdf-rows.ts';
 import { readPdf } from './read-pdf.ts';
 
 type Row = Extract<DocBlock, { kind: 'row' }>;
+/** Chromium's A4 PDF of the report's HTML page (Noto CJK: many font runs, radicals in the text layer). */
+async function chromiumPdfOf(report: Report): Promise<Uint8Array> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.setContent(renderReportHtml(report));
+    return await page.pdf({ format: 'A4' });
+  } finally {
+    await browser.close();
+  }
+}
+
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/pdf/${name}`, import.meta.url)));
 const seed000 = JSON.parse(
@@ -171,16 +183,7 @@ describe('readPdf: LibreOffice’s PDF of the Word fixture (borders, tables acro
 describe('readPdf: Chromium’s PDF of the HTML page (many font runs, Kangxi radicals in the text layer)', () => {
   it('gives back the report exactly', { skip: skipReason }, async () => {
     const report = randomReport(9);
-    const browser = await launchBrowser();
-    let pdf: Uint8Array;
-    try {
-      const page = await browser.context.newPage();
-      await page.setContent(renderReportHtml(report));
-      pdf = await page.pdf({ format: 'A4' });
-    } finally {
-      await browser.close();
-    }
-    assert.deepEqual(interpretDocument(await readPdf(pdf)).report, report);
+    assert.deepEqual(interpretDocument(await readPdf(await chromiumPdfOf(report))).report, report);
   });
 });
 
@@ -319,16 +322,7 @@ describe('round trip of a title wrapped over two centred lines', () => {
     'reads both lines as one title, with 民 for the radical ⺠ of its text layer, from Chromium’s PDF of the HTML page',
     { skip: skipReason },
     async () => {
-      const browser = await launchBrowser();
-      let pdf: Uint8Array;
-      try {
-        const page = await browser.context.newPage();
-        await page.setContent(renderReportHtml(report));
-        pdf = await page.pdf({ format: 'A4' });
-      } finally {
-        await browser.close();
-      }
-      const doc = await readPdf(pdf);
+      const doc = await readPdf(await chromiumPdfOf(report));
       // Chromium with Noto CJK puts ⺠ (U+2EA0, a CJK radical) in the text layer for the 民 of 人民政府.
       assert.equal(lines(doc)[0], report.title);
       assert.deepEqual(interpretDocument(doc).report, report);

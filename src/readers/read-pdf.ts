@@ -100,8 +100,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is typeof i & TextItemLike => 'str' in i);
-      // With the edited worker the text content also holds the page's painted paths (one pass over the page).
-      const paths = pdfjsWorkerEdited() ? textContentPaths(content.items) : undefined;
       const view = page.view;
       const fragments = pageFragments(items, view);
       const pageCharacters = charactersOf(fragments);
@@ -120,7 +118,12 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const numbers = fragments.filter((f) => isNumericText(f.text)).length;
       const grids =
         numbers >= 3 && options.drawnTables !== false
-          ? ruledGrids(paths !== undefined ? pathRulings(paths, view) : pageRulings(await page.getOperatorList(), view))
+          ? ruledGrids(
+              // With the edited worker the text content already holds the page's painted paths (one pass).
+              pdfjsWorkerEdited()
+                ? pathRulings(textContentPaths(content.items), view)
+                : pageRulings(await page.getOperatorList(), view),
+            )
           : [];
       const { zones, rest } = grids.length > 0 ? splitByGrids(grids, fragments) : { zones: [], rest: fragments };
       pages.push({ number: n, height: (view[3] ?? 842) - (view[1] ?? 0), lines: groupPdfLines(rest, n), grids: zones });

@@ -14,7 +14,7 @@ import { insertCases } from '../src/db/repositories/cases/case-repository.ts';
 import { insertAgency } from '../src/db/repositories/platform/agency-repository.ts';
 import type { AgencyRow, CaseRow, Db } from '../src/db/schema.ts';
 import { ephemeralDataKeyring } from '../src/security/field-cipher.ts';
-import { plainAgency } from '../test/db/plain-agency.ts';
+import { plainAgency } from '../src/use-cases/platform/plain-agency.ts';
 import { generateCases } from '../src/use-cases/cases/demo-case-generator.ts';
 
 const AT = '2026-11-20T02:00:00.000Z';

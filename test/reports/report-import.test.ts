@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Report2021 } from '../../src/core/report/report-schema.ts';
 import { insertAgency } from '../../src/db/repositories/platform/agency-repository.ts';
-import { plainAgency } from '../db/plain-agency.ts';
+import { plainAgency } from '../../src/use-cases/platform/plain-agency.ts';
 import { prepareGraphileQueue } from '../../src/jobs/graphile-job-runner.ts';
 import { backgroundWork } from '../../src/jobs/background-work.ts';
 import { startJobRunner } from '../../src/jobs/start-job-runner.ts';

@@ -9,6 +9,7 @@ import { hashCodePart, newCodePart } from './code-parts.ts';
 import { defaultSecurity, type UseCaseContext } from './context.ts';
 import { recordAudit } from './record-audit.ts';
 import { newId } from './session-token.ts';
+import { plainAgency } from './plain-agency.ts';
 
 export interface InitialAccount {
   login: string;
@@ -46,24 +47,14 @@ export async function ensureInitialAdmin(
     await addAgency(
       trx,
       ctx,
-      {
+      plainAgency({
         id,
-        parent_id: null,
-        path: `/${id}/`,
+        parent: null,
         name: '本级机关（请在“机构管理”中修改名称和代码）',
         code: '000000000000000000',
         kind: 'district',
-        address: '',
-        postcode: '',
-        office_hours: '',
-        phone: '',
-        fax: '',
-        online_channel: '',
-        email: '',
-        report_deadline: '01-31',
-        sort_order: 0,
-        is_demo: 0,
-      },
+        sortOrder: 0,
+      }),
       label,
     );
     const out: InitialAccount[] = [];

@@ -1,8 +1,8 @@
-import type { NewAgency } from '../../src/db/repositories/platform/agency-repository.ts';
+import type { NewAgency } from '../../db/repositories/platform/agency-repository.ts';
 
 /**
- * An agency with only what tests and benchmarks need: its place in the tree, name, code and kind; no contact
- * details; the default report deadline (1月31日).
+ * A new agency with only its place in the tree, name, code and kind: no contact details yet, the default report
+ * deadline (1月31日). The first start's own agency (ensure-initial-admin.ts), and the agencies of tests and benchmarks.
  */
 export function plainAgency(o: {
   id: string;

@@ -2,14 +2,24 @@
  * Prints, as JSON, what pdf.js gives this project for each PDF named on the command line: per page the text items
  * (getTextContent, without the painted paths the edited worker adds), the operator list as this project reads it
  * (operator codes, and the ruling lines pdf-rulings.ts takes from it), the ruling lines from the paths in the text
- * content (edited worker only), and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
+ * content (edited worker only), whether the page paints an image by its operator list and by the edited worker's mark
+ * in the text content, and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
  * for them: the edits skip them where they cannot change the text). `GONGKAI_PDFJS_STOCK_WORKER=1` runs pdf.js
  * without this project's edits, so src/readers/pdfjs-worker-patches.test.ts can compare the two in separate
  * processes (a process loads pdf.js once).
  */
 import { readFileSync } from 'node:fs';
 import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker } from '../src/readers/load-pdfjs.ts';
-import { isTextContentPaths, pageRulings, pathRulings, textContentPaths } from '../src/readers/pdf-rulings.ts';
+import {
+  isTextContentImage,
+  isTextContentPaths,
+  pageRulings,
+  pathRulings,
+  textContentPaths,
+} from '../src/readers/pdf-rulings.ts';
+
+/** pdf.js's operators that paint an image or an image mask (OPS.paintImageMaskXObject … paintSolidColorImageMask). */
+const IMAGE_OPERATORS = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
 
 const pdfjs = await loadPdfjs();
 const out: Record<string, unknown> = {};
@@ -33,13 +43,17 @@ for (const path of process.argv.slice(2)) {
       }
       pages.push({
         // fontName is pdf.js's internal id of the font (it counts documents and fonts): not content.
-        // Without the painted paths the edited worker adds (they are compared as the rulings they give).
+        // Without the painted paths and the image mark the edited worker adds (compared as what they stand for).
         text: text.items
-          .filter((i) => !isTextContentPaths(i))
+          .filter((i) => !isTextContentPaths(i) && !isTextContentImage(i))
           .map((i) => ('str' in i ? { ...i, fontName: undefined } : i)),
+        // The font styles of the text (ascent, descent, vertical, family): the edits leave fonts' programs uncompiled.
+        styles: Object.values(text.styles),
         operators: ops.fnArray,
         rulings: pageRulings(ops, page.view),
         textRulings: pathRulings(textContentPaths(text.items), page.view),
+        images: ops.fnArray.some((fn) => IMAGE_OPERATORS.has(fn)),
+        textImages: text.items.some(isTextContentImage),
         type3,
       });
       page.cleanup();

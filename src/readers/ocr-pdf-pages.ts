@@ -1,6 +1,6 @@
 /**
  * OCR of the pages of a scanned PDF (issue 10, item 6) with Debian's programs, as child processes: poppler's
- * `pdfimages -list` says which pages show a picture, `pdftoppm` renders such a page to a grey PNG, `tesseract … -l chi_sim` recognises it, and the words with their boxes
+ * `pdfimages -list` says which pages show a picture (unless the reader knows already), `pdftoppm` renders such a page to a grey PNG, `tesseract … -l chi_sim` recognises it, and the words with their boxes
  * become positioned text fragments (tesseract-tsv.ts) that the PDF reader reads like a borderless PDF.
  *
  * The PDF is hostile input and poppler parses it again, so every step is bounded: at most MAX_OCR_PAGES pages, a
@@ -46,6 +46,11 @@ export interface ScanPage {
   number: number;
   width: number;
   height: number;
+  /**
+   * `true` when the reader already knows the page paints an image (pdf.js's edited worker marks it); left out, the
+   * page is recognised only if `pdfimages -list` names it.
+   */
+  pictured?: true;
 }
 
 function run(command: string, args: string[], timeout: number): Promise<string> {
@@ -148,8 +153,8 @@ export async function ocrPdfPages(pdf: Uint8Array, pages: ScanPage[]): Promise<M
     const input = join(dir, 'input.pdf');
     await writeFile(input, pdf, { mode: 0o600 });
     const result = new Map<number, PdfFragment[]>();
-    const pictured = await pagesWithImages(input);
-    const queue = pages.filter((p) => pictured.has(p.number));
+    const asked = pages.some((p) => !p.pictured) ? await pagesWithImages(input) : new Set<number>();
+    const queue = pages.filter((p) => p.pictured || asked.has(p.number));
     const worker = async () => {
       for (let page = queue.shift(); page; page = queue.shift()) result.set(page.number, await recognise(dir, page));
     };

@@ -155,6 +155,55 @@ const SKIPPED = new Set([
 /** A page drawing more path points than a table would (pdf-rulings.ts MAX_POINTS): a drawing, read without rules. */
 const MANY_PATHS = `${CONTENT}\n${Array.from({ length: 40_000 }, (_, i) => `${i % 500} ${i % 700} 3 3 re`).join('\n')} S`;
 
+/** One-page PDFs painting (or not) an image in each way a page can: pdf.js's operator list says which do. */
+const GREY_2X2 = '\x00\x80\xc0\xff';
+function imagePdf(content: string, xobjects: string, extra: Obj[] = []): Uint8Array {
+  return pdfBytes([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << ${xobjects} >> >> /Contents 4 0 R >>`,
+    stream(`BT /F1 12 Tf 72 750 Td (ab) Tj ET\n${content}`),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    {
+      dict: '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8',
+      data: new Uint8Array(Buffer.from(GREY_2X2, 'latin1')),
+    },
+    { dict: '/Type /XObject /Subtype /Image /Width 8 /Height 1 /ImageMask true', data: new Uint8Array([0x5a]) },
+    ...extra,
+  ]);
+}
+const IMAGE_CASES: Record<string, { pdf: Uint8Array; images: boolean }> = {
+  'image-xobject': { pdf: imagePdf('q 100 0 0 100 50 50 cm /Im1 Do Q', '/Im1 6 0 R'), images: true },
+  'image-xobject-twice': {
+    pdf: imagePdf('q 100 0 0 100 50 50 cm /Im1 Do Q q 50 0 0 50 300 50 cm /Im1 Do Q', '/Im1 6 0 R'),
+    images: true,
+  },
+  'image-mask': { pdf: imagePdf('q 80 0 0 10 50 50 cm /Mk1 Do Q', '/Mk1 7 0 R'), images: true },
+  'inline-image': {
+    pdf: imagePdf(`q 100 0 0 100 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID\n${GREY_2X2}\nEI Q`, ''),
+    images: true,
+  },
+  'image-in-form': {
+    pdf: imagePdf('/Fm1 Do', '/Fm1 8 0 R', [
+      {
+        dict: '/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /Im1 6 0 R >> >>',
+        data: new Uint8Array(Buffer.from('q 100 0 0 100 50 50 cm /Im1 Do Q', 'latin1')),
+      },
+    ]),
+    images: true,
+  },
+  'form-without-image': {
+    pdf: imagePdf('/Fm1 Do', '/Fm1 8 0 R', [
+      {
+        dict: '/Type /XObject /Subtype /Form /BBox [0 0 595 842]',
+        data: new Uint8Array(Buffer.from('72 600 m 300 600 l S', 'latin1')),
+      },
+    ]),
+    images: false,
+  },
+  'image-not-painted': { pdf: imagePdf('72 600 m 300 600 l S', '/Im1 6 0 R'), images: false },
+};
+
 interface Ruling {
   x0: number;
   y0: number;
@@ -167,6 +216,9 @@ interface Page {
   operators: number[];
   rulings: Ruling[];
   textRulings: Ruling[];
+  images: boolean;
+  textImages: boolean;
+  styles: unknown[];
   type3: number[];
 }
 
@@ -195,6 +247,10 @@ describe('the edited pdf.js gives this project what the stock pdf.js gives', () 
     for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.pdf'))) {
       paths[name] = new URL(name, fixtures).pathname;
     }
+    for (const [name, c] of Object.entries(IMAGE_CASES)) {
+      paths[name] = join(dir, `${name}.pdf`);
+      writeFileSync(paths[name], c.pdf);
+    }
     paths['many-paths'] = join(dir, 'many-paths.pdf');
     writeFileSync(paths['many-paths'], type3Pdf({ bbox: '0 0 750 750', a: D1, content: stream(MANY_PATHS) }));
     stock = dump(Object.values(paths), true);
@@ -202,9 +258,11 @@ describe('the edited pdf.js gives this project what the stock pdf.js gives', () 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('the same text items, operators and ruling lines for every PDF (or the same error)', () => {
+  it('the same text items, font styles, operators and ruling lines for every PDF (or the same error)', () => {
     const strip = (d: Page[] | { error: string } | undefined) =>
-      Array.isArray(d) ? d.map((p) => ({ text: p.text, operators: p.operators, rulings: p.rulings })) : d;
+      Array.isArray(d)
+        ? d.map((p) => ({ text: p.text, styles: p.styles, operators: p.operators, rulings: p.rulings }))
+        : d;
     for (const [name, path] of Object.entries(paths)) {
       assert.deepEqual(strip(edited[path]), strip(stock[path]), name);
       const pages = stock[path];
@@ -241,6 +299,24 @@ describe('the edited pdf.js gives this project what the stock pdf.js gives', () 
     assert.deepEqual(drawing?.textRulings, []);
     assert.deepEqual((stock[paths['many-paths']!] as Page[])[0]?.rulings, []);
     assert.ok(drawing?.text.some((i) => i.str));
+  });
+
+  it('the edited worker marks the text content of exactly the pages whose operator list paints an image', () => {
+    let pictured = 0;
+    for (const [name, path] of Object.entries(paths)) {
+      const pages = stock[path];
+      if (!Array.isArray(pages)) continue;
+      pages.forEach((page, i) => {
+        assert.equal((edited[path] as Page[])[i]!.textImages, page.images, `${name} page ${i + 1}`);
+        assert.equal(page.textImages, false, 'the stock worker adds no mark');
+        if (page.images) pictured++;
+      });
+    }
+    for (const [name, c] of Object.entries(IMAGE_CASES)) {
+      assert.equal((stock[paths[name]!] as Page[])[0]?.images, c.images, `${name}: the case paints what it claims`);
+    }
+    assert.equal((stock[paths['scanned.pdf']!] as Page[])[0]?.images, true);
+    assert.ok(pictured >= 6, `only ${pictured} pages with images compared`);
   });
 
   it('the Type 3 glyph programs are skipped exactly where their bounds cannot change the text', () => {

@@ -1,7 +1,7 @@
 /**
- * Four edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts
- * loads it; together they take well over half of the CPU time off reading a PDF printed by Chromium (issue 10:
- * read + check of a 5-page ruled PDF ≤ 100 ms; measured in docs/pdf.md). None changes the text pdf.js returns or the
+ * Seven edits to pdf.js's worker source (pdfjs-dist 5.6.205, legacy build), applied in memory when load-pdfjs.ts
+ * loads it; together they take well over half of the CPU time off reading a PDF printed by Chromium or exported by
+ * LibreOffice (issue 10: read + check of a 5-page ruled PDF ≤ 100 ms; measured in docs/pdf.md). None changes the text pdf.js returns or the
  * drawing operators this project reads; each skips work whose result this process never uses, or does it another
  * way. This process uses pdf.js to read PDFs, never to render them. Each edit replaces an exact piece of the pinned
  * source, found once: if a pdf.js upgrade changes a piece, no edit is applied, the stock worker is loaded (correct,
@@ -42,6 +42,20 @@
  *    compares both on every PDF fixture). With the stock worker the reader falls back to getOperatorList. Like
  *    pdf.js's marked-content items the new item has a `type` and no `str`: whoever reads text items from
  *    getTextContent in this process must pick them by `str` (pdf.js's TextContent type requires it anyway).
+ *
+ * 5. **Which pages paint an image, in the same pass.** A page with (almost) no text is a scan only if it shows a
+ *    picture; the reader asked poppler (`pdfimages -list`: the PDF written to a temporary file and a process
+ *    started, ~15–25 ms for every report whose last page holds only its 落款). getTextContent already meets each
+ *    image XObject (it skips them undecoded) and each inline image; the edit adds one `{ type: "gongkaiImage" }`
+ *    item to the text content of a page (or form) that paints one. The differential test checks it against the
+ *    image operators of the stock operator list.
+ *
+ * 6–7. **Font programs are parsed, not recompiled.** For Type 1 and CFF fonts (LibreOffice embeds its CJK fonts
+ *    as Type 1, pdfkit as CFF) pdf.js parses the program — glyph names, encoding, metrics: what text extraction
+ *    uses — and then compiles a new CFF font file from it for drawing glyphs. That compiling was a fifth of reading
+ *    LibreOffice's 5-page PDF (`CFFCompiler.compile`, its `add` spreading every byte into an array). The file is
+ *    only ever drawn with, and this process draws nothing: the edits leave it empty. Text items and font styles
+ *    stay those of the stock worker (the differential test compares both on every fixture).
  */
 
 export interface WorkerPatch {
@@ -89,10 +103,19 @@ async function __gongkaiType3Skippable(translated, Ref, Util) {
   return true;
 }
 const __gongkaiPathStates = new WeakMap();
-function __gongkaiPathOp(fn, args, state, textContent, OPS) {
-  if (!(fn >= OPS.moveTo && fn <= OPS.endPath)) return false;
+function __gongkaiPathState(textContent) {
   let p = __gongkaiPathStates.get(textContent);
-  if (!p) { p = { buffer: [], x: 0, y: 0, numbers: 0, items: null, item: null }; __gongkaiPathStates.set(textContent, p); }
+  if (!p) { p = { buffer: [], x: 0, y: 0, numbers: 0, items: null, item: null, image: false }; __gongkaiPathStates.set(textContent, p); }
+  return p;
+}
+function __gongkaiImage(textContent) {
+  const p = __gongkaiPathState(textContent);
+  if (!p.image) { p.image = true; textContent.items.push({ type: "gongkaiImage" }); }
+}
+function __gongkaiPathOp(fn, args, state, textContent, OPS) {
+  if (fn === OPS.endInlineImage) { __gongkaiImage(textContent); return true; }
+  if (!(fn >= OPS.moveTo && fn <= OPS.endPath)) return false;
+  const p = __gongkaiPathState(textContent);
   const b = p.buffer;
   switch (fn) {
     case OPS.rectangle: { const [x, y, w, h] = args; p.x = x; p.y = y; if (w === 0 || h === 0) b.push(0, x, y, 1, x + w, y + h, 4); else b.push(0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4); break; }
@@ -161,6 +184,29 @@ export const WORKER_PATCHES: WorkerPatch[] = [
     replace: `        args = operation.args; if (__gongkaiPathOp(fn, args, textState, textContent, OPS)) { continue; }
         switch (fn | 0) {
           case OPS.setFont:`,
+  },
+  {
+    name: 'images-in-text-content',
+    // An image XObject painted on the page (or in a form on it) marks the text content with one
+    // { type: "gongkaiImage" } item; inline images are marked by __gongkaiPathOp. pdf.js skipped images here without
+    // decoding them, and still does.
+    find: `              if (type.name !== "Form") {
+                emptyXObjectCache.set(name, dict.objId, true);`,
+    replace: `              if (type.name !== "Form") { if (type.name === "Image") { __gongkaiImage(textContent); }
+                emptyXObjectCache.set(name, dict.objId, true);`,
+  },
+  {
+    name: 'type1-font-not-compiled',
+    // The Type 1 program is parsed (glyph names, built-in encoding, metrics: what text extraction uses); only its
+    // conversion to a CFF font file for drawing is skipped.
+    find: `    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);`,
+    replace: `    this.data = [];`,
+  },
+  {
+    name: 'cff-font-not-compiled',
+    // The CFF program is parsed (charset, encoding, glyphs present); only its recompilation for drawing is skipped.
+    find: `      this.data = compiler.compile();`,
+    replace: `      this.data = [];`,
   },
   {
     name: 'operator-lists-without-glyphs',

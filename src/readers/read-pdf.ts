@@ -19,7 +19,7 @@ import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
 import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
 import { splitByGrids } from './pdf-grid-rows.ts';
-import { pageRulings, pathRulings, textContentPaths } from './pdf-rulings.ts';
+import { isTextContentImage, pageRulings, pathRulings, textContentPaths } from './pdf-rulings.ts';
 import { ruledGrids } from '../core/read/ruled-grid.ts';
 import { missingOcrPackages, OCR_INSTALL, ocrPdfPages, type ScanPage } from './ocr-pdf-pages.ts';
 
@@ -105,12 +105,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       const pageCharacters = charactersOf(fragments);
       characters += pageCharacters;
       width = (view[2] ?? 595) - (view[0] ?? 0);
-      // A page without text is recognised if it shows a picture (ocr-pdf-pages.ts asks poppler which pages do).
-      // Its few characters are kept unless the page turns out to be a scan (a last page holding only 落款 is not).
-      if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN) {
+      // A page without text is recognised if it shows a picture: the edited worker marks the pages that paint one
+      // (a page of 落款 without a seal is then not written out for poppler at all); with the stock worker
+      // ocr-pdf-pages.ts asks poppler. Its few characters are kept unless the page turns out to be a scan.
+      const pictured = pdfjsWorkerEdited() ? content.items.some(isTextContentImage) : undefined;
+      if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN && pictured !== false) {
         const turned = page.rotate % 180 !== 0;
         const height = (view[3] ?? 842) - (view[1] ?? 0);
-        scans.push({ number: n, width: turned ? height : width, height: turned ? width : height });
+        const size = { number: n, width: turned ? height : width, height: turned ? width : height };
+        scans.push(pictured ? { ...size, pictured } : size);
       }
       // Tables whose borders are drawn are read by their grid; the rest of the text by position. Only pages that
       // carry numbers can hold a report table's values: without the edited worker the drawing of pages of prose is

@@ -50,58 +50,9 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
 export interface OperatorListLike {
   fnArray: number[];
   argsArray: unknown[];
-}
-
-/** Segments of one path, in user space: [x0, y0, x1, y1] per straight piece; curves break the path. */
-function pathPieces(data: ArrayLike<number>): { pieces: number[][]; subpaths: number[][][] } {
-  const pieces: number[][] = [];
-  const subpaths: number[][][] = [];
-  let points: number[][] = [];
-  let start: number[] | null = null;
-  let cur: number[] | null = null;
-  const endSub = () => {
-    if (points.length > 0) subpaths.push(points);
-    points = [];
-  };
-  for (let k = 0; k < data.length;) {
-    const code = data[k++];
-    if (code === DRAW.moveTo) {
-      endSub();
-      cur = [data[k] as number, data[k + 1] as number];
-      start = cur;
-      points.push(cur);
-      k += 2;
-    } else if (code === DRAW.lineTo) {
-      const next = [data[k] as number, data[k + 1] as number];
-      if (cur) pieces.push([cur[0] as number, cur[1] as number, next[0] as number, next[1] as number]);
-      points.push(next);
-      cur = next;
-      k += 2;
-    } else if (code === DRAW.curveTo) {
-      cur = [data[k + 4] as number, data[k + 5] as number];
-      points.push(cur);
-      k += 6;
-    } else if (code === DRAW.quadraticCurveTo) {
-      cur = [data[k + 2] as number, data[k + 3] as number];
-      points.push(cur);
-      k += 4;
-    } else if (code === DRAW.closePath) {
-      if (cur && start && (cur[0] !== start[0] || cur[1] !== start[1])) {
-        pieces.push([cur[0] as number, cur[1] as number, start[0] as number, start[1] as number]);
-      }
-      cur = start;
-      endSub();
-    } else break; // unknown code: stop rather than misread the rest
-  }
-  endSub();
-  return { pieces, subpaths };
 }
 
 /** One painted path: the paint operator (OPS), the path as pdf.js's DrawOPS codes and points, the transform then. */
@@ -189,45 +140,117 @@ export function textContentPaths(items: readonly object[]): PaintedPath[] | null
 /**
  * Rules drawn by painted paths. `view` is the page's view box [x0, y0, x1, y1]; results are in the same top-down
  * coordinates as the text fragments (pdf-page-text.ts). `null` paths (a drawing, not a table) have no rules.
+ *
+ * A stroked path gives each straight piece (lineTo, and closePath back to the subpath's start; curves only move the
+ * current point). A filled path gives, for each subpath of 4 or 5 points that is an axis-aligned rectangle once
+ * transformed, its centre line along the long side if it is thin. Chromium draws every cell border as its own
+ * filled rectangle (thousands per page), so this walks the numbers without building arrays per point.
  */
 export function pathRulings(paths: PaintedPath[] | null, view: number[]): RuleSegment[] {
   if (!paths) return [];
   const [vx = 0, , , vy1 = 0] = view;
   const out: RuleSegment[] = [];
-  const push = (m: Matrix, x0: number, y0: number, x1: number, y1: number) => {
-    const [ax, ay] = apply(m, x0, y0);
-    const [bx, by] = apply(m, x1, y1);
-    out.push({ x0: ax - vx, y0: vy1 - ay, x1: bx - vx, y1: vy1 - by });
-  };
-  for (const { paint, data, ctm: rawCtm } of paths) {
-    const ctm = Array.from(rawCtm) as Matrix;
-    const { pieces, subpaths } = pathPieces(data);
-    if (STROKES.has(paint)) {
-      for (const p of pieces) push(ctm, p[0] as number, p[1] as number, p[2] as number, p[3] as number);
-    } else if (FILLS.has(paint)) {
-      // A thin filled rectangle is a rule along its long side (through its middle).
-      for (const sub of subpaths) {
-        const tp = sub.map((p) => apply(ctm, p[0] as number, p[1] as number));
-        if (tp.length < 4 || tp.length > 5) continue;
-        const xs = tp.map((p) => p[0]);
-        const ys = tp.map((p) => p[1]);
-        const x0 = Math.min(...xs);
-        const x1 = Math.max(...xs);
-        const y0 = Math.min(...ys);
-        const y1 = Math.max(...ys);
-        const axisAligned = tp.every(
-          (p) =>
-            (Math.abs(p[0] - x0) < 0.5 || Math.abs(p[0] - x1) < 0.5) &&
-            (Math.abs(p[1] - y0) < 0.5 || Math.abs(p[1] - y1) < 0.5),
-        );
-        if (!axisAligned) continue;
-        const id: Matrix = [1, 0, 0, 1, 0, 0];
-        if (y1 - y0 <= THIN_FILL && x1 - x0 > y1 - y0) push(id, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
-        else if (x1 - x0 <= THIN_FILL && y1 - y0 > x1 - x0) push(id, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+  /** The points of the current subpath of a fill, transformed: only rectangles (4 or 5 points) are kept. */
+  const px = new Float64Array(5);
+  const py = new Float64Array(5);
+  for (const { paint, data, ctm } of paths) {
+    const stroke = STROKES.has(paint);
+    if (!stroke && !FILLS.has(paint)) continue;
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = ctm as ArrayLike<number> & number[];
+    const segment = (x0: number, y0: number, x1: number, y1: number) =>
+      out.push({
+        x0: a * x0 + c * y0 + e - vx,
+        y0: vy1 - (b * x0 + d * y0 + f),
+        x1: a * x1 + c * y1 + e - vx,
+        y1: vy1 - (b * x1 + d * y1 + f),
+      });
+    let count = 0;
+    const point = (x: number, y: number) => {
+      if (count < 5) {
+        px[count] = a * x + c * y + e;
+        py[count] = b * x + d * y + f;
       }
+      count++;
+    };
+    const endSubpath = () => {
+      if (!stroke && (count === 4 || count === 5)) thinRectangle(px, py, count, vx, vy1, out);
+      count = 0;
+    };
+    let started = false; // a current point exists
+    let opened = false; // a subpath start exists (a moveTo)
+    let x = 0;
+    let y = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let k = 0; k < data.length;) {
+      const code = data[k++];
+      if (code === DRAW.moveTo) {
+        endSubpath();
+        x = sx = data[k] as number;
+        y = sy = data[k + 1] as number;
+        started = opened = true;
+        point(x, y);
+        k += 2;
+      } else if (code === DRAW.lineTo) {
+        const nx = data[k] as number;
+        const ny = data[k + 1] as number;
+        if (stroke && started) segment(x, y, nx, ny);
+        point(nx, ny);
+        x = nx;
+        y = ny;
+        started = true;
+        k += 2;
+      } else if (code === DRAW.curveTo || code === DRAW.quadraticCurveTo) {
+        const end = code === DRAW.curveTo ? 4 : 2;
+        x = data[k + end] as number;
+        y = data[k + end + 1] as number;
+        started = true;
+        point(x, y);
+        k += end + 2;
+      } else if (code === DRAW.closePath) {
+        if (stroke && started && opened && (x !== sx || y !== sy)) segment(x, y, sx, sy);
+        x = sx;
+        y = sy;
+        started = opened;
+        endSubpath();
+      } else break; // unknown code: stop rather than misread the rest
     }
+    endSubpath();
   }
   return out;
+}
+
+/** A thin filled rectangle (`count` transformed points) is a rule along its long side, through its middle. */
+function thinRectangle(
+  px: Float64Array,
+  py: Float64Array,
+  count: number,
+  vx: number,
+  vy1: number,
+  out: RuleSegment[],
+): void {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < count; i++) {
+    x0 = Math.min(x0, px[i] as number);
+    x1 = Math.max(x1, px[i] as number);
+    y0 = Math.min(y0, py[i] as number);
+    y1 = Math.max(y1, py[i] as number);
+  }
+  for (let i = 0; i < count; i++) {
+    const onX = Math.abs((px[i] as number) - x0) < 0.5 || Math.abs((px[i] as number) - x1) < 0.5;
+    const onY = Math.abs((py[i] as number) - y0) < 0.5 || Math.abs((py[i] as number) - y1) < 0.5;
+    if (!onX || !onY) return; // not axis-aligned
+  }
+  if (y1 - y0 <= THIN_FILL && x1 - x0 > y1 - y0) {
+    const ym = vy1 - (y0 + y1) / 2;
+    out.push({ x0: x0 - vx, y0: ym, x1: x1 - vx, y1: ym });
+  } else if (x1 - x0 <= THIN_FILL && y1 - y0 > x1 - x0) {
+    const xm = (x0 + x1) / 2 - vx;
+    out.push({ x0: xm, y0: vy1 - y0, x1: xm, y1: vy1 - y1 });
+  }
 }
 
 /** Rules of a page from its operator list (pdf.js without this project's edits). */

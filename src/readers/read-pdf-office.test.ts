@@ -13,7 +13,7 @@ import { T3_COLUMNS } from '../core/report/layout.ts';
 import type { Report } from '../core/report/report-schema.ts';
 import { formatCheckedReport } from '../cli/format-findings.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
-import { pageRulings } from './pdf-rulings.ts';
+import { pageRulings, pathRulings } from './pdf-rulings.ts';
 import { readPdf } from './read-pdf.ts';
 
 type Row = Extract<DocBlock, { kind: 'row' }>;
@@ -199,6 +199,29 @@ describe('pdf-rulings: rules from the operator list', () => {
     assert.deepEqual(rules, [
       { x0: 110, y0: 142, x1: 150, y1: 142 },
       { x0: 10, y0: 241.75, x1: 60, y1: 241.75 },
+    ]);
+  });
+
+  it('a closed stroke gives its closing side; curves and a path without a start give no rule; thin bars under a transform, not diamonds or hexagons', () => {
+    const id = [1, 0, 0, 1, 0, 0];
+    const rules = pathRulings(
+      [
+        { paint: 20, ctm: id, data: [0, 0, 0, 1, 10, 0, 1, 10, 10, 1, 0, 10, 4] }, // re S: four sides
+        { paint: 20, ctm: id, data: [1, 5, 5, 4] }, // lineTo and closePath before any moveTo
+        { paint: 20, ctm: id, data: [0, 0, 0, 2, 1, 1, 2, 2, 3, 0, 1, 6, 0] }, // only the straight piece after the curve
+        { paint: 22, ctm: [2, 0, 0, 2, 0, 0], data: [0, 100, 0, 1, 101, 0, 1, 101, 50, 1, 100, 50, 4] }, // 2 × 100 bar
+        { paint: 22, ctm: id, data: [0, 0, 0, 1, 1, 1, 1, 0, 2, 1, -1, 1, 4] }, // a diamond
+        { paint: 22, ctm: id, data: [0, 0, 0, 1, 1, 0, 1, 2, 0, 1, 2, 1, 1, 1, 1, 1, 0, 1, 4] }, // six points
+      ],
+      [0, 0, 595, 842],
+    );
+    assert.deepEqual(rules, [
+      { x0: 0, y0: 842, x1: 10, y1: 842 },
+      { x0: 10, y0: 842, x1: 10, y1: 832 },
+      { x0: 10, y0: 832, x1: 0, y1: 832 },
+      { x0: 0, y0: 832, x1: 0, y1: 842 },
+      { x0: 3, y0: 842, x1: 6, y1: 842 },
+      { x0: 201, y0: 842, x1: 201, y1: 742 },
     ]);
   });
 });

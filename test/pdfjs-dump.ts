@@ -10,13 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker } from '../src/readers/load-pdfjs.ts';
-import {
-  isTextContentImage,
-  isTextContentPaths,
-  pageRulings,
-  pathRulings,
-  textContentPaths,
-} from '../src/readers/pdf-rulings.ts';
+import { isTextContentImage } from '../src/readers/pdf-page-text.ts';
+import { isTextContentPaths, pageRulings, pathRulings, textContentPaths } from '../src/readers/pdf-rulings.ts';
 
 /** pdf.js's operators that paint an image or an image mask (OPS.paintImageMaskXObject … paintSolidColorImageMask). */
 const IMAGE_OPERATORS = new Set([83, 84, 85, 86, 87, 88, 89, 90]);

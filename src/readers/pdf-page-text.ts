@@ -35,6 +35,14 @@ export interface TextItemLike {
   width: number;
 }
 
+/**
+ * The mark the edited pdf.js worker adds to a page's text content when the page (or a form on it) paints an image
+ * (pdfjs-worker-patches.ts, edit 5): such a page without text is a scan.
+ */
+export function isTextContentImage(item: object): boolean {
+  return (item as { type?: unknown }).type === 'gongkaiImage';
+}
+
 /** Kangxi radicals and CJK radicals, CJK compatibility ideographs and forms, Latin ligatures. */
 const FONT_ARTEFACTS = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe4f]/gu;
 

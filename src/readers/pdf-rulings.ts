@@ -111,11 +111,6 @@ export function isTextContentPaths(item: object): item is TextContentPaths {
   return (item as { type?: unknown }).type === 'gongkaiPaths';
 }
 
-/** The mark the edited worker adds to a page's text content when the page (or a form on it) paints an image. */
-export function isTextContentImage(item: object): boolean {
-  return (item as { type?: unknown }).type === 'gongkaiImage';
-}
-
 /** The painted paths among a page's text content items (edited worker), `null` past MAX_POINTS as above. */
 export function textContentPaths(items: readonly object[]): PaintedPath[] | null {
   const out: PaintedPath[] = [];

@@ -45,9 +45,9 @@
  *
  * 5. **Which pages paint an image, in the same pass.** A page with (almost) no text is a scan only if it shows a
  *    picture; the reader asked poppler (`pdfimages -list`: the PDF written to a temporary file and a process
- *    started, ~15–25 ms for every report whose last page holds only its 落款). getTextContent already meets each
- *    image XObject (it skips them undecoded) and each inline image; the edit adds one `{ type: "gongkaiImage" }`
- *    item to the text content of a page (or form) that paints one. The differential test checks it against the
+ *    started, ~15–25 ms for every report with a blank page, such as the one LibreOffice leaves before a title).
+ *    getTextContent already meets each image XObject (it skips them undecoded) and each inline image; the edit adds
+ *    one `{ type: "gongkaiImage" }` item to the text content of a page (or form) that paints one. The differential test checks it against the
  *    image operators of the stock operator list.
  *
  * 6–7. **Font programs are parsed, not recompiled.** For Type 1 and CFF fonts (LibreOffice embeds its CJK fonts

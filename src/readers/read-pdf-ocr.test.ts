@@ -4,7 +4,9 @@
  * The tests that run tesseract fail in CI when it is missing (test/require-in-ci.ts); .ci/run installs it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkScannedRead } from '../../test/check-scanned-read.ts';
 import { requireInCi } from '../../test/require-in-ci.ts';
@@ -12,6 +14,7 @@ import { ReadError } from '../core/read/read-error.ts';
 import { missingOcrPackages, ocrPdfPages, MAX_OCR_PAGES, OCR_INSTALL } from './ocr-pdf-pages.ts';
 import { groupPdfLines } from './pdf-lines.ts';
 import { readDocument } from './read-document.ts';
+import { readPdf } from './read-pdf.ts';
 import { tsvFragments } from './tesseract-tsv.ts';
 
 const dir = new URL('../../test/fixtures/pdf/ocr/', import.meta.url);
@@ -71,6 +74,32 @@ describe('OCR is bounded', () => {
       ocrPdfPages(new Uint8Array(0), pages),
       (e: unknown) => e instanceof ReadError && e.code === 'TOO_LARGE' && /上限/.test(e.message),
     );
+  });
+});
+
+describe('which pages are handed to OCR', () => {
+  it('a text PDF with a blank page starts no poppler process: the page paints no picture', async () => {
+    // Stand-ins for poppler and tesseract that only note their calls: whatever the reader hands them is seen.
+    const bin = mkdtempSync(join(tmpdir(), 'gongkai-fake-ocr-'));
+    const calls = join(bin, 'calls');
+    for (const name of ['pdfimages', 'pdftoppm', 'tesseract']) {
+      const script = `#!/bin/sh\necho "${name} $*" >> '${calls}'\n[ "$1" = "--list-langs" ] && printf 'chi_sim\\n'\nexit 0\n`;
+      writeFileSync(join(bin, name), script, { mode: 0o755 });
+    }
+    const path = process.env['PATH'];
+    process.env['PATH'] = bin;
+    try {
+      const file = new URL('../../test/fixtures/pdf/libreoffice-html-random-1.pdf', import.meta.url);
+      const doc = await readPdf(new Uint8Array(readFileSync(file)));
+      assert.equal(doc.ocr, undefined);
+      // The fixture's first page is blank (LibreOffice broke the page before the title): fewer than 10 characters
+      // make it a candidate for OCR, and it paints no picture; the other four are read.
+      assert.deepEqual([...new Set(doc.blocks.map((b) => b.source.page))], [2, 3, 4, 5]);
+      assert.equal(existsSync(calls) ? readFileSync(calls, 'utf8') : '', '');
+    } finally {
+      process.env['PATH'] = path;
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
 

@@ -17,9 +17,9 @@ import { dropPageFurniture, type PageLines } from './drop-page-furniture.ts';
 import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker, pdfjsWorkerEdited } from './load-pdfjs.ts';
 import { pdfBlocks } from './pdf-blocks.ts';
 import { groupPdfLines, isNumericText } from './pdf-lines.ts';
-import { pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
+import { isTextContentImage, pageFragments, type PdfFragment, type TextItemLike } from './pdf-page-text.ts';
 import { splitByGrids } from './pdf-grid-rows.ts';
-import { isTextContentImage, pageRulings, pathRulings, textContentPaths } from './pdf-rulings.ts';
+import { pageRulings, pathRulings, textContentPaths } from './pdf-rulings.ts';
 import { ruledGrids } from '../core/read/ruled-grid.ts';
 import { missingOcrPackages, OCR_INSTALL, ocrPdfPages, type ScanPage } from './ocr-pdf-pages.ts';
 
@@ -106,7 +106,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       characters += pageCharacters;
       width = (view[2] ?? 595) - (view[0] ?? 0);
       // A page without text is recognised if it shows a picture: the edited worker marks the pages that paint one
-      // (a page of 落款 without a seal is then not written out for poppler at all); with the stock worker
+      // (a blank page is then not written out for poppler at all); with the stock worker
       // ocr-pdf-pages.ts asks poppler. Its few characters are kept unless the page turns out to be a scan.
       const pictured = pdfjsWorkerEdited() ? content.items.some(isTextContentImage) : undefined;
       if (options.ocr !== false && pageCharacters < PAGE_TEXT_MIN && pictured !== false) {

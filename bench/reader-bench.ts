@@ -60,7 +60,7 @@ export async function scorePdf(name: string, grid: boolean, runs = 7): Promise<R
     if (read === value) exact++;
     else if (read !== null && read !== undefined) wrong++;
   }
-  // Every page is read, also one that yields no block (a last page holding only a page number).
+  // Every page is read, also one that yields no block (a blank page).
   const pdfjs = await loadPdfjs();
   const pdf = await pdfjs.getDocument({ data: bytes.slice(), ...PDFJS_OPEN_OPTIONS, worker: pdfjsDocumentWorker() })
     .promise;

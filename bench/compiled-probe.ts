@@ -2,12 +2,13 @@
  * The reader benchmark's probe compiled as the product runs it. The check children the server starts run dist/,
  * which esbuild bundles (scripts/build.mjs); under tsx the same sources run with esbuild's `keepNames`, which wraps
  * every named function and closure in a call that sets its name — the read measured ~5 % slower that way. The probe
- * is bundled with the build's options (packages stay external: pdf.js loads from node_modules as in dist/) into
+ * is bundled with the build's options (scripts/build.mjs COMPILE_OPTIONS; packages stay external: pdf.js loads from node_modules as in dist/) into
  * node_modules/.cache, once per benchmark run.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { COMPILE_OPTIONS } from '../scripts/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let compiled: Promise<string> | undefined;
@@ -22,12 +23,7 @@ export function compiledFivePageProbe(): Promise<string> {
       absWorkingDir: root,
       entryPoints: ['bench/five-page-probe.ts'],
       outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20.19',
-      packages: 'external',
-      charset: 'utf8',
+      ...COMPILE_OPTIONS,
       logLevel: 'warning',
     });
     return outfile;

@@ -80,6 +80,18 @@ function sourcesOf(metafile, outdir, entries) {
   return [...sources].sort();
 }
 
+/** How esbuild compiles the sources for dist/; the reader benchmark compiles its probe the same way (bench/compiled-probe.ts). */
+export const COMPILE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  // The oldest Node of package.json "engines". (With plain `node20`, esbuild drops the `with { type: 'json' }`
+  // of JSON imports, which Node then refuses.)
+  target: 'node20.19',
+  packages: 'external',
+  charset: 'utf8',
+};
+
 export async function buildDist(outdir = join(root, 'dist')) {
   // esbuild is loaded here, not at the top: `--if-stale` on a fresh dist/ should not pay for it.
   const { build } = await import('esbuild');
@@ -94,15 +106,8 @@ export async function buildDist(outdir = join(root, 'dist')) {
     outdir: staging,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
-    bundle: true,
+    ...COMPILE_OPTIONS,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    // The oldest Node of package.json "engines". (With plain `node20`, esbuild drops the `with { type: 'json' }`
-    // of JSON imports, which Node then refuses.)
-    target: 'node20.19',
-    packages: 'external',
-    charset: 'utf8',
     sourcemap: 'linked',
     sourcesContent: false,
     metafile: true,

@@ -1,6 +1,6 @@
 /**
  * Prints, as JSON, what pdf.js gives this project for each PDF named on the command line: per page the text items
- * (getTextContent, without the painted paths the edited worker adds), the operator list as this project reads it
+ * (getTextContent, without the painted paths and the image mark the edited worker adds), the operator list as this project reads it
  * (operator codes, and the ruling lines pdf-rulings.ts takes from it), the ruling lines from the paths in the text
  * content (edited worker only), whether the page paints an image by its operator list and by the edited worker's mark
  * in the text content, and for each Type 3 font how many glyph programs pdf.js ran (operator lists it holds
@@ -13,10 +13,18 @@ import { loadPdfjs, PDFJS_OPEN_OPTIONS, pdfjsDocumentWorker } from '../src/reade
 import { isTextContentImage } from '../src/readers/pdf-page-text.ts';
 import { isTextContentPaths, pageRulings, pathRulings, textContentPaths } from '../src/readers/pdf-rulings.ts';
 
-/** pdf.js's operators that paint an image or an image mask (OPS.paintImageMaskXObject … paintSolidColorImageMask). */
-const IMAGE_OPERATORS = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
-
 const pdfjs = await loadPdfjs();
+/** pdf.js's operators that paint an image or an image mask. */
+const IMAGE_OPERATORS = new Set<number>([
+  pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageMaskXObjectGroup,
+  pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintInlineImageXObject,
+  pdfjs.OPS.paintInlineImageXObjectGroup,
+  pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintImageMaskXObjectRepeat,
+  pdfjs.OPS.paintSolidColorImageMask,
+]);
 const out: Record<string, unknown> = {};
 for (const path of process.argv.slice(2)) {
   try {

@@ -118,7 +118,7 @@ export function textContentPaths(items: readonly object[]): PaintedPath[] | null
   for (const item of items) {
     if (!isTextContentPaths(item)) continue;
     if (!Array.isArray(item.data)) return null;
-    // One typed array per item, paths as views into it: every path then reaches pathPieces in the same form.
+    // One typed array per item, paths as views into it: every path then reaches pathRulings in the same form.
     const flat = Float64Array.from(item.data);
     for (let k = 0; k + 8 <= flat.length;) {
       const count = flat[k + 7] as number;

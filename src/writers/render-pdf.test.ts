@@ -131,7 +131,7 @@ describe('renderReportPdf: a long title', () => {
       const bytes = await renderReportPdf({ ...randomReport(3), title });
       const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
       // Text items only: pdf.js's text content also holds items with a `type` (marked content; the painted paths
-      // this project's edited worker adds).
+      // and image marks this project's edited worker adds).
       const items = (await (await doc.getPage(1)).getTextContent()).items.filter((i) => 'str' in i) as {
         str: string;
         width: number;
